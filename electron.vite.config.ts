@@ -19,7 +19,9 @@ export default defineConfig({
   },
   preload: {
     build: {
-      // sandbox: true needs a CommonJS preload.
+      // sandbox: true needs a CommonJS preload that requires nothing but 'electron', so its
+      // dependencies (zod, the contract) are bundled into it.
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
