@@ -19,7 +19,9 @@ export const APP_USER_MODEL_ID = 'app.lifttracker.desktop';
 const DEFAULT_STOP_TIMEOUT_MS = 15_000;
 
 export interface ShellDeps {
-  startBackend(options: BackendOptions & { migrationsDir: string }): Promise<BackendHandle>;
+  startBackend(
+    options: BackendOptions & { migrationsDir: string; validateOutputs?: boolean },
+  ): Promise<BackendHandle>;
   /** out/preload/index.cjs */
   preloadPath: string;
   /** out/renderer/index.html */
@@ -144,6 +146,8 @@ export function createShell(deps: ShellDeps): Shell {
         migrationsDir: paths.migrationsDir,
         host: 'electron',
         version: app.getVersion(),
+        // Every output is checked against the contract in development; a packaged app trusts it.
+        validateOutputs: !app.isPackaged,
       });
     } catch (error) {
       showStartupError(error);
