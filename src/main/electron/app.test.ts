@@ -62,6 +62,7 @@ describe('start-up', () => {
       migrationsDir: '/repo/src/main/db/migrations',
       host: 'electron',
       version: '0.1.0',
+      validateOutputs: true,
     });
     expect(app.enableSandbox).toHaveBeenCalled();
     expect(ipcMain.handlers.has(IPC.call)).toBe(true);
