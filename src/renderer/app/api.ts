@@ -29,7 +29,7 @@ export function getTransport(): Transport {
   return activeTransport;
 }
 
-interface CallArgs {
+export interface CallArgs {
   channel: ChannelName;
   input: unknown;
 }

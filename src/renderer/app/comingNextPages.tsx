@@ -1,0 +1,59 @@
+/**
+ * Sections that later issues fill. Each says plainly what it will hold; none shows made-up data.
+ * Replace a page here with the feature's own page when it lands.
+ */
+import { Classes } from '@blueprintjs/core';
+import { ComingNext } from '../components/ComingNext';
+import { sectionFor } from './sections';
+import type { View } from '../../shared/domain/preferences';
+
+function ComingNextPage({ view, children }: { view: View; children: string }) {
+  const section = sectionFor(view);
+  return (
+    <div className="lt-page">
+      <header className="lt-page-header">
+        <h1 className={Classes.HEADING}>{section.label}</h1>
+      </header>
+      <ComingNext title={section.label} icon={section.icon}>
+        {children}
+      </ComingNext>
+    </div>
+  );
+}
+
+export function CalendarPage() {
+  return (
+    <ComingNextPage view="calendar">
+      A month and week calendar of every athlete’s scheduled workouts, coloured by status (scheduled,
+      in progress, completed, missed, skipped), where you drag a session to another day or schedule a
+      program block from a start date.
+    </ComingNextPage>
+  );
+}
+
+export function ProgramsPage() {
+  return (
+    <ComingNextPage view="programs">
+      Workout templates (exercises, sets, rep ranges, %1RM, RPE or RIR, rest and tempo) and multi-week
+      programs built from them, with phases, deload weeks and weekly volume and intensity changes.
+    </ComingNextPage>
+  );
+}
+
+export function WorkoutsPage() {
+  return (
+    <ComingNextPage view="workouts">
+      Start or continue a session for the current athlete, log each set’s load, reps and RPE with one
+      tap, run the rest timer, and review past sessions.
+    </ComingNextPage>
+  );
+}
+
+export function AnalyticsPage() {
+  return (
+    <ComingNextPage view="analytics">
+      Charts of the current athlete’s training: weekly volume, estimated 1RM trends, muscle balance, a
+      training heatmap and personal records, each with a one-line takeaway.
+    </ComingNextPage>
+  );
+}

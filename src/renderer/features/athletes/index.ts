@@ -1,0 +1,2 @@
+export { AthletesPage } from './AthletesPage';
+export { CurrentAthletePicker } from './CurrentAthletePicker';

@@ -1,0 +1,312 @@
+/**
+ * Preferences, saved the moment they change (no Save button; UX.md "never wait, never lose") and
+ * applied live everywhere through the cached `settings.get` result. A small indicator in the header
+ * says "Saving…", "Saved" or what went wrong.
+ */
+import { Classes, HTMLSelect, Icon, Intent, NumericInput, Section, SectionCard, Spinner, Switch } from '@blueprintjs/core';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { Preferences } from '../../../shared/domain/preferences';
+import { SECTIONS } from '../../app/sections';
+import { useResolvedTheme } from '../../app/theme';
+import { ErrorCallout, errorMessage } from '../../components/ErrorCallout';
+import { issuesOf, messageFor } from '../../components/FormField';
+import { ExerciseImportCard } from '../exercises';
+import { useSettingsQuery, useUpdateSettingsMutation } from './api';
+import { DataSection } from './DataSection';
+import './settings.css';
+
+type SaveStatus = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'failed'; message: string };
+
+const SAVED_VISIBLE_MS = 2500;
+
+/** Saves a change at once and reports how it went. */
+function useSaveSetting() {
+  const [update] = useUpdateSettingsMutation();
+  const [status, setStatus] = useState<SaveStatus>({ state: 'idle' });
+  const [lastError, setLastError] = useState<ReturnType<typeof issuesOf>>([]);
+  const hideTimer = useRef<number | undefined>(undefined);
+
+  useEffect(() => () => window.clearTimeout(hideTimer.current), []);
+
+  async function save(change: Partial<Preferences>) {
+    window.clearTimeout(hideTimer.current);
+    setStatus({ state: 'saving' });
+    const result = await update(change);
+    if (result.error) {
+      setStatus({ state: 'failed', message: errorMessage(result.error) });
+      setLastError(issuesOf(result.error));
+      return;
+    }
+    setLastError([]);
+    setStatus({ state: 'saved' });
+    hideTimer.current = window.setTimeout(() => setStatus({ state: 'idle' }), SAVED_VISIBLE_MS);
+  }
+
+  return { save, status, issues: lastError };
+}
+
+function SaveIndicator({ status }: { status: SaveStatus }) {
+  return (
+    <span className="lt-save-status" role="status" aria-live="polite">
+      {status.state === 'saving' && (
+        <>
+          <Spinner size={12} aria-hidden /> Saving…
+        </>
+      )}
+      {status.state === 'saved' && (
+        <>
+          <Icon icon="tick" intent={Intent.SUCCESS} size={12} /> Saved
+        </>
+      )}
+      {status.state === 'failed' && (
+        <span className="lt-save-status__failed">
+          <Icon icon="error" intent={Intent.DANGER} size={12} /> Not saved: {status.message}
+        </span>
+      )}
+    </span>
+  );
+}
+
+/** One preference: its label and a line saying what it does, with the control on the right. */
+interface SettingRowProps {
+  id: string;
+  label: string;
+  description?: ReactNode;
+  /** What is wrong with the value, shown under the description. */
+  error?: string;
+  children: ReactNode;
+}
+
+function SettingRow({ id, label, description, error, children }: SettingRowProps) {
+  return (
+    <div className="lt-setting">
+      <div className="lt-setting__text">
+        <label htmlFor={id} className="lt-setting__label">
+          {label}
+        </label>
+        {description && (
+          <div id={`${id}-description`} className={`lt-setting__description ${Classes.TEXT_MUTED}`}>
+            {description}
+          </div>
+        )}
+        {error && (
+          <div id={`${id}-error`} className="lt-setting__error" role="alert">
+            {error}
+          </div>
+        )}
+      </div>
+      <div className="lt-setting__control">{children}</div>
+    </div>
+  );
+}
+
+export function SettingsPage() {
+  const { data: preferences, error, isLoading, refetch } = useSettingsQuery({});
+  const { save, status, issues } = useSaveSetting();
+
+  return (
+    <div className="lt-page lt-settings">
+      <header className="lt-page-header">
+        <h1 className={Classes.HEADING}>Settings</h1>
+        <span className="lt-page-header__meta">Changes are saved as you make them.</span>
+        <div className="lt-page-header__spacer" />
+        <SaveIndicator status={status} />
+      </header>
+      {error ? (
+        <ErrorCallout title="Settings could not be loaded" error={error} onRetry={refetch} />
+      ) : (
+        <div className="lt-settings__grid">
+          <div className="lt-settings__column">
+            <PreferenceSections preferences={preferences} loading={isLoading} save={save} issues={issues} />
+          </div>
+          <div className="lt-settings__column">
+            <DataSection />
+            <ExerciseImportCard />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface PreferenceSectionsProps {
+  preferences: Preferences | undefined;
+  loading: boolean;
+  save: (change: Partial<Preferences>) => Promise<void>;
+  issues: ReturnType<typeof issuesOf>;
+}
+
+function PreferenceSections({ preferences, loading, save, issues }: PreferenceSectionsProps) {
+  const resolvedTheme = useResolvedTheme(preferences?.theme ?? 'auto');
+  const skeleton = loading ? Classes.SKELETON : undefined;
+  const disabled = !preferences;
+
+  return (
+    <>
+      <Section title="Units" icon="numerical" compact className={skeleton}>
+        <SectionCard>
+          <SettingRow id="setting-weight-unit" label="Weight unit" description="Loads, bodyweight and volume. Stored in kg either way.">
+            <HTMLSelect
+              id="setting-weight-unit"
+              aria-describedby="setting-weight-unit-description"
+              value={preferences?.weightUnit ?? 'kg'}
+              disabled={disabled}
+              onChange={(event) => void save({ weightUnit: event.currentTarget.value as Preferences['weightUnit'] })}
+              options={[
+                { value: 'kg', label: 'Kilograms (kg)' },
+                { value: 'lb', label: 'Pounds (lb)' },
+              ]}
+            />
+          </SettingRow>
+          <SettingRow id="setting-distance-unit" label="Distance unit" description="Carries, sled pushes and conditioning.">
+            <HTMLSelect
+              id="setting-distance-unit"
+              aria-describedby="setting-distance-unit-description"
+              value={preferences?.distanceUnit ?? 'm'}
+              disabled={disabled}
+              onChange={(event) => void save({ distanceUnit: event.currentTarget.value as Preferences['distanceUnit'] })}
+              options={[
+                { value: 'm', label: 'Metres (m)' },
+                { value: 'ft', label: 'Feet (ft)' },
+              ]}
+            />
+          </SettingRow>
+        </SectionCard>
+      </Section>
+
+      <Section title="Appearance" icon="contrast" compact className={skeleton}>
+        <SectionCard>
+          <SettingRow
+            id="setting-theme"
+            label="Theme"
+            description={
+              preferences?.theme === 'auto'
+                ? `Follows your system setting (now ${resolvedTheme}).`
+                : `Always ${resolvedTheme}, whatever the system uses.`
+            }
+          >
+            <HTMLSelect
+              id="setting-theme"
+              aria-describedby="setting-theme-description"
+              value={preferences?.theme ?? 'auto'}
+              disabled={disabled}
+              onChange={(event) => void save({ theme: event.currentTarget.value as Preferences['theme'] })}
+              options={[
+                { value: 'auto', label: 'Match system' },
+                { value: 'light', label: 'Light' },
+                { value: 'dark', label: 'Dark' },
+              ]}
+            />
+          </SettingRow>
+          <SettingRow id="setting-default-view" label="Default view" description="The section Lift Tracker opens on.">
+            <HTMLSelect
+              id="setting-default-view"
+              aria-describedby="setting-default-view-description"
+              value={preferences?.defaultView ?? 'dashboard'}
+              disabled={disabled}
+              onChange={(event) => void save({ defaultView: event.currentTarget.value as Preferences['defaultView'] })}
+              options={SECTIONS.map((section) => ({ value: section.view, label: section.label }))}
+            />
+          </SettingRow>
+        </SectionCard>
+      </Section>
+
+      <Section title="Workout reminders" icon="notifications" compact className={skeleton}>
+        <SectionCard>
+          <SettingRow id="setting-desktop-reminders" label="Desktop reminders" description="A notification on this computer before a scheduled workout.">
+            <Switch
+              id="setting-desktop-reminders"
+              aria-describedby="setting-desktop-reminders-description"
+              className="lt-setting__switch"
+              checked={preferences?.desktopReminders ?? false}
+              disabled={disabled}
+              onChange={(event) => void save({ desktopReminders: event.currentTarget.checked })}
+            />
+          </SettingRow>
+          <SettingRow id="setting-email-reminders" label="Email reminders" description="An email to the athlete before a scheduled workout.">
+            <Switch
+              id="setting-email-reminders"
+              aria-describedby="setting-email-reminders-description"
+              className="lt-setting__switch"
+              checked={preferences?.emailReminders ?? false}
+              disabled={disabled}
+              onChange={(event) => void save({ emailReminders: event.currentTarget.checked })}
+            />
+          </SettingRow>
+          <HoursBeforeSetting preferences={preferences} save={save} serverError={messageFor(issues, 'reminderHoursBefore')} />
+        </SectionCard>
+      </Section>
+    </>
+  );
+}
+
+const MAX_HOURS_BEFORE = 72;
+
+/** Saved as the number settles (a short pause after typing), not on every keystroke. */
+function HoursBeforeSetting({
+  preferences,
+  save,
+  serverError,
+}: {
+  preferences: Preferences | undefined;
+  save: (change: Partial<Preferences>) => Promise<void>;
+  serverError?: string;
+}) {
+  const saved = preferences?.reminderHoursBefore;
+  const [draft, setDraft] = useState<string | null>(null);
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  const value = draft ?? (saved === undefined ? '' : String(saved));
+  const number = Number(value);
+  const localError =
+    draft === null
+      ? undefined
+      : value.trim() === '' || !Number.isInteger(number)
+        ? 'Hours before must be a whole number'
+        : number < 0 || number > MAX_HOURS_BEFORE
+          ? `Hours before must be between 0 and ${MAX_HOURS_BEFORE}`
+          : undefined;
+  const remindersOff = preferences ? !preferences.desktopReminders && !preferences.emailReminders : true;
+
+  function onChange(_valueAsNumber: number, valueAsString: string) {
+    setDraft(valueAsString);
+    window.clearTimeout(timer.current);
+    const next = Number(valueAsString);
+    if (valueAsString.trim() === '' || !Number.isInteger(next) || next < 0 || next > MAX_HOURS_BEFORE) return;
+    timer.current = window.setTimeout(() => {
+      if (next !== saved) void save({ reminderHoursBefore: next });
+      setDraft(null);
+    }, 500);
+  }
+
+  const error = localError ?? serverError;
+  return (
+    <SettingRow
+      id="setting-hours-before"
+      label="Hours before"
+      error={error}
+      description={remindersOff ? 'Turn on a reminder above to use this.' : 'How long before the workout the reminder goes out.'}
+    >
+        <NumericInput
+          id="setting-hours-before"
+          aria-describedby={error ? 'setting-hours-before-error' : 'setting-hours-before-description'}
+          aria-invalid={error ? true : undefined}
+          className="lt-setting__number"
+          value={value}
+          // Bounds make the arrow buttons stop at 0 and 72; while a typed value is out of range they
+          // are left off (Blueprint warns about a controlled value outside them) and the error shows.
+          min={localError ? undefined : 0}
+          max={localError ? undefined : MAX_HOURS_BEFORE}
+          stepSize={1}
+          minorStepSize={null}
+          majorStepSize={6}
+          clampValueOnBlur
+          disabled={!preferences || remindersOff}
+          intent={error ? Intent.DANGER : Intent.NONE}
+          rightElement={<span className="lt-input-unit">h</span>}
+        onValueChange={onChange}
+      />
+    </SettingRow>
+  );
+}

@@ -1,0 +1,31 @@
+import { api, mutationFor, queryFor } from '../../app/api';
+
+const endpoints = api.injectEndpoints({
+  endpoints: (build) => ({
+    settings: queryFor(build, 'settings.get'),
+    updateSettings: mutationFor(build, 'settings.update'),
+  }),
+});
+
+export const settingsApi = endpoints.enhanceEndpoints({
+  endpoints: {
+    updateSettings: {
+      // Preferences apply live everywhere (theme, units): patch the cached copy at once and roll
+      // back if the backend refuses the change.
+      async onQueryStarted(change, { dispatch, queryFulfilled }) {
+        const patch = dispatch(
+          endpoints.util.updateQueryData('settings', {}, (draft) => {
+            Object.assign(draft, change);
+          }),
+        );
+        try {
+          await queryFulfilled;
+        } catch {
+          patch.undo();
+        }
+      },
+    },
+  },
+});
+
+export const { useSettingsQuery, useUpdateSettingsMutation } = settingsApi;

@@ -1,0 +1,3 @@
+export { SettingsPage } from './SettingsPage';
+export { usePreferences } from './usePreferences';
+export { useUpdateSettingsMutation as useUpdatePreferencesMutation } from './api';
