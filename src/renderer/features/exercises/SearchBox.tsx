@@ -1,0 +1,168 @@
+/**
+ * The search box: typing filters the list (server-side, typo-tolerant) and offers the best
+ * matching names in a listbox (ARIA combobox pattern: focus stays in the input, arrows move the
+ * active option, Enter picks it, Escape closes, then clears).
+ */
+import { useEffect, useId, useState, type KeyboardEvent, type Ref } from 'react';
+import { Classes, InputGroup, PopoverNext } from '@blueprintjs/core';
+import type { ExerciseSummary } from '../../../shared/domain/exercise';
+import { useAutocompleteExercisesQuery } from './api';
+import { equipmentLabel, muscleLabel, SOURCE_LABELS } from './filters';
+
+const DEBOUNCE_MS = 150;
+
+interface SearchBoxProps {
+  /** The text the list is filtered by. */
+  value: string;
+  onChange: (text: string) => void;
+  /** An exercise picked from the suggestions. */
+  onPick: (exercise: ExerciseSummary) => void;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+export function SearchBox({ value, onChange, onPick, inputRef }: SearchBoxProps) {
+  const listboxId = useId();
+  const [draft, setDraft] = useState(value);
+  const [debounced, setDebounced] = useState(value);
+  const [open, setOpen] = useState(false);
+  const [activeIndex, setActiveIndex] = useState(-1);
+
+  // Clear filters (or a restored view) changes the text from outside.
+  useEffect(() => {
+    setDraft((current) => (current.trim() === value.trim() ? current : value));
+  }, [value]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(draft.trim()), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [draft]);
+
+  useEffect(() => {
+    if (debounced !== value.trim()) onChange(debounced);
+    // Only the settled text should reach the list; `value` changing alone must not echo back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [debounced]);
+
+  const { currentData } = useAutocompleteExercisesQuery(
+    { text: debounced, limit: 8 },
+    { skip: debounced === '' },
+  );
+  const suggestions = debounced === '' ? [] : (currentData?.items ?? []);
+  const isOpen = open && draft.trim() !== '' && suggestions.length > 0;
+  const optionId = (index: number) => `${listboxId}-option-${index}`;
+
+  const pick = (exercise: ExerciseSummary) => {
+    setDraft(exercise.name);
+    setDebounced(exercise.name);
+    onChange(exercise.name);
+    setOpen(false);
+    setActiveIndex(-1);
+    onPick(exercise);
+  };
+
+  const handleKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (suggestions.length === 0) return;
+      event.preventDefault();
+      setOpen(true);
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      // Cycle through the options and back to "none active" (position `count`).
+      const count = suggestions.length;
+      setActiveIndex((index) => {
+        const position = ((index === -1 ? count : index) + step + count + 1) % (count + 1);
+        return position === count ? -1 : position;
+      });
+    } else if (event.key === 'Enter') {
+      const active = isOpen ? suggestions[activeIndex] : undefined;
+      if (active) {
+        event.preventDefault();
+        pick(active);
+      } else {
+        // Search now, without waiting for the debounce.
+        setDebounced(draft.trim());
+        setOpen(false);
+      }
+    } else if (event.key === 'Escape') {
+      if (isOpen) {
+        event.preventDefault();
+        event.stopPropagation();
+        setOpen(false);
+        setActiveIndex(-1);
+      } else if (draft !== '') {
+        event.preventDefault();
+        setDraft('');
+      }
+    }
+  };
+
+  return (
+    <PopoverNext
+      isOpen={isOpen}
+      autoFocus={false}
+      enforceFocus={false}
+      arrow={false}
+      fill
+      matchTargetWidth
+      placement="bottom-start"
+      onInteraction={(nextOpen) => {
+        if (!nextOpen) setOpen(false);
+      }}
+      className="lt-ex-search"
+      popoverClassName="lt-ex-search-popover"
+      content={
+        <ul id={listboxId} role="listbox" aria-label="Matching exercises" className={Classes.MENU}>
+          {suggestions.map((exercise, index) => (
+            <li key={exercise.id} id={optionId(index)} role="option" aria-selected={index === activeIndex}>
+              <div
+                className={`${Classes.MENU_ITEM} ${index === activeIndex ? Classes.ACTIVE : ''}`}
+                // Keep focus in the input; pick on click.
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => pick(exercise)}
+                onMouseEnter={() => setActiveIndex(index)}
+              >
+                <span className={`${Classes.FILL} ${Classes.TEXT_OVERFLOW_ELLIPSIS}`}>
+                  {exercise.name}
+                  {exercise.source !== 'catalogue' && (
+                    <span className={`${Classes.TEXT_MUTED} lt-ex-search-source`}>
+                      {' '}
+                      · {SOURCE_LABELS[exercise.source]}
+                    </span>
+                  )}
+                </span>
+                <span className={`${Classes.MENU_ITEM_LABEL} ${Classes.TEXT_OVERFLOW_ELLIPSIS}`}>
+                  {exercise.primaryMuscles.map(muscleLabel).join(', ')}
+                  {exercise.equipment ? ` · ${equipmentLabel(exercise.equipment)}` : ''}
+                </span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      }
+    >
+      <InputGroup
+        type="search"
+        leftIcon="search"
+        placeholder="Search exercises…"
+        aria-label="Search exercises"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={isOpen}
+        aria-controls={listboxId}
+        aria-activedescendant={isOpen && activeIndex >= 0 ? optionId(activeIndex) : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        inputRef={inputRef}
+        value={draft}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          setOpen(true);
+          setActiveIndex(-1);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onKeyDown={handleKeyDown}
+        fill
+      />
+    </PopoverNext>
+  );
+}

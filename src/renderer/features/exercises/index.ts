@@ -1,0 +1,2 @@
+export { ExercisesPage } from './ExercisesPage';
+export { ExerciseImportCard } from './ExerciseImportCard';
