@@ -28,7 +28,14 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/main/index.ts', 'src/main/electron/**', 'src/preload/**', '**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src/main/index.ts and src/main/electron/* import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Only src/main/index.ts and src/main/electron/* import electron.' },
+          ],
+        },
+      ],
     },
   },
 );

@@ -5,7 +5,11 @@ import { defineConfig } from 'vitest/config';
 const modulePathToSource = {
   name: 'module-path-to-source',
   enforce: 'pre' as const,
-  async resolveId(this: { resolve: (s: string, i?: string) => Promise<{ id: string } | null> }, source: string, importer?: string) {
+  async resolveId(
+    this: { resolve: (s: string, i?: string) => Promise<{ id: string } | null> },
+    source: string,
+    importer?: string,
+  ) {
     if (!source.endsWith('?modulePath')) return null;
     const resolved = await this.resolve(source.slice(0, -'?modulePath'.length), importer);
     return resolved ? `\0module-path:${resolved.id}` : null;

@@ -33,7 +33,13 @@ if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
     <Provider store={store}>
-      <BlueprintProvider hotkeysProviderDialogProps={{ globalGroupName: 'Anywhere', title: 'Keyboard shortcuts', icon: 'key-command' }}>
+      <BlueprintProvider
+        hotkeysProviderDialogProps={{
+          globalGroupName: 'Anywhere',
+          title: 'Keyboard shortcuts',
+          icon: 'key-command',
+        }}
+      >
         <RouterProvider router={router} />
       </BlueprintProvider>
     </Provider>

@@ -87,13 +87,19 @@ export const exercise = pgTable(
     organizationId: uuid('organization_id').references(() => organization.id),
     name: text('name').notNull(),
     primaryMuscles: text('primary_muscles').array().notNull(),
-    secondaryMuscles: text('secondary_muscles').array().notNull().default(sql`'{}'::text[]`),
+    secondaryMuscles: text('secondary_muscles')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     equipment: text('equipment'),
     level: text('level').notNull(),
     category: text('category').notNull(),
     mechanic: text('mechanic'),
     force: text('force'),
-    instructions: text('instructions').array().notNull().default(sql`'{}'::text[]`),
+    instructions: text('instructions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     source: text('source').notNull(),
     ...timestamps,
   },
@@ -121,7 +127,10 @@ export const workoutTemplate = pgTable(
     organizationId: organizationId(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'string' }),
     ...timestamps,
   },

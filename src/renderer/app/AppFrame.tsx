@@ -2,7 +2,17 @@
  * The frame every screen sits in: a sidebar with the eight sections, a top bar with the current
  * athlete, and the screen itself. Also applies the theme, the app-wide shortcuts and the toaster.
  */
-import { Alignment, Button, Callout, Classes, Icon, Intent, Navbar, NavbarGroup, Tooltip } from '@blueprintjs/core';
+import {
+  Alignment,
+  Button,
+  Callout,
+  Classes,
+  Icon,
+  Intent,
+  Navbar,
+  NavbarGroup,
+  Tooltip,
+} from '@blueprintjs/core';
 import { useEffect } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { CurrentAthletePicker } from '../features/athletes';
@@ -90,7 +100,12 @@ function TopBar() {
       </NavbarGroup>
       <NavbarGroup align={Alignment.END}>
         <Tooltip content="Keyboard shortcuts (?)" placement="bottom-end">
-          <Button variant="minimal" icon="key-command" aria-label="Keyboard shortcuts" onClick={openShortcuts} />
+          <Button
+            variant="minimal"
+            icon="key-command"
+            aria-label="Keyboard shortcuts"
+            onClick={openShortcuts}
+          />
         </Tooltip>
       </NavbarGroup>
     </Navbar>
@@ -102,9 +117,20 @@ function BackendProblem() {
   const { error, refetch, isFetching } = useAppInfoQuery({});
   if (!error) return null;
   return (
-    <Callout className="lt-backend-problem" intent={Intent.DANGER} icon="offline" title="Lift Tracker’s data is not reachable">
+    <Callout
+      className="lt-backend-problem"
+      intent={Intent.DANGER}
+      icon="offline"
+      title="Lift Tracker’s data is not reachable"
+    >
       <p>{errorMessage(error)}</p>
-      <Button size="small" icon="refresh" text="Try again" loading={isFetching} onClick={() => void refetch()} />
+      <Button
+        size="small"
+        icon="refresh"
+        text="Try again"
+        loading={isFetching}
+        onClick={() => void refetch()}
+      />
     </Callout>
   );
 }
@@ -112,7 +138,9 @@ function BackendProblem() {
 function useDocumentTitle() {
   const { pathname } = useLocation();
   useEffect(() => {
-    const section = SECTIONS.find((candidate) => pathname === candidate.path || pathname.startsWith(`${candidate.path}/`));
+    const section = SECTIONS.find(
+      (candidate) => pathname === candidate.path || pathname.startsWith(`${candidate.path}/`),
+    );
     document.title = section ? `${section.label} · Lift Tracker` : 'Lift Tracker';
   }, [pathname]);
 }

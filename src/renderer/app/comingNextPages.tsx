@@ -24,9 +24,9 @@ function ComingNextPage({ view, children }: { view: View; children: string }) {
 export function CalendarPage() {
   return (
     <ComingNextPage view="calendar">
-      A month and week calendar of every athlete’s scheduled workouts, coloured by status (scheduled,
-      in progress, completed, missed, skipped), where you drag a session to another day or schedule a
-      program block from a start date.
+      A month and week calendar of every athlete’s scheduled workouts, coloured by status (scheduled, in
+      progress, completed, missed, skipped), where you drag a session to another day or schedule a program
+      block from a start date.
     </ComingNextPage>
   );
 }
@@ -43,8 +43,8 @@ export function ProgramsPage() {
 export function WorkoutsPage() {
   return (
     <ComingNextPage view="workouts">
-      Start or continue a session for the current athlete, log each set’s load, reps and RPE with one
-      tap, run the rest timer, and review past sessions.
+      Start or continue a session for the current athlete, log each set’s load, reps and RPE with one tap, run
+      the rest timer, and review past sessions.
     </ComingNextPage>
   );
 }

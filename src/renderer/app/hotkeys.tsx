@@ -45,7 +45,8 @@ export function AppHotkeys() {
         return;
       }
       if (Date.now() > sequenceUntil.current) return;
-      if (event.key === 'Shift' || event.key === 'Control' || event.key === 'Alt' || event.key === 'Meta') return;
+      if (event.key === 'Shift' || event.key === 'Control' || event.key === 'Alt' || event.key === 'Meta')
+        return;
       sequenceUntil.current = 0;
       if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
       const section = SECTIONS.find((candidate) => candidate.goKey === event.key.toLowerCase());
@@ -71,16 +72,14 @@ export function AppHotkeys() {
         label: `Go to a section: g then ${SECTIONS.map((section) => section.goKey).join(', ')}`,
         onKeyDown: startSequence,
       },
-      ...SECTIONS.map(
-        (section, index): HotkeyConfig => ({
-          combo: `ctrl+${index + 1}`,
-          global: true,
-          group: 'Go to',
-          label: `${section.label} (g ${section.goKey})`,
-          preventDefault: true,
-          onKeyDown: () => navigate(section.path),
-        }),
-      ),
+      ...SECTIONS.map((section, index): HotkeyConfig => ({
+        combo: `ctrl+${index + 1}`,
+        global: true,
+        group: 'Go to',
+        label: `${section.label} (g ${section.goKey})`,
+        preventDefault: true,
+        onKeyDown: () => navigate(section.path),
+      })),
       {
         combo: '/',
         global: true,

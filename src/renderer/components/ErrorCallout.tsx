@@ -6,7 +6,8 @@ import { isAppErrorShape, type AppErrorShape } from '../../shared/contract/error
 export function errorMessage(error: AppErrorShape | SerializedError | undefined): string {
   if (!error) return '';
   if (isAppErrorShape(error)) {
-    if (error.code === 'unavailable') return `${error.message}. Check that Lift Tracker is still running, then retry.`;
+    if (error.code === 'unavailable')
+      return `${error.message}. Check that Lift Tracker is still running, then retry.`;
     return error.message;
   }
   return error.message ?? 'Something went wrong';

@@ -6,7 +6,12 @@
 import { FormGroup, Intent } from '@blueprintjs/core';
 import type { SerializedError } from '@reduxjs/toolkit';
 import type { ReactNode } from 'react';
-import { fieldIssues, isAppErrorShape, type AppErrorShape, type FieldIssue } from '../../shared/contract/errors';
+import {
+  fieldIssues,
+  isAppErrorShape,
+  type AppErrorShape,
+  type FieldIssue,
+} from '../../shared/contract/errors';
 
 /** Issues from a failed call, with a leading wrapper key (e.g. `fields` in `{ id, fields }`) dropped. */
 export function issuesOf(error: AppErrorShape | SerializedError | undefined, wrapper?: string): FieldIssue[] {
@@ -23,7 +28,9 @@ export function messageFor(issues: readonly FieldIssue[], field: string): string
 
 /** Messages that belong to no field on the form (shown above it). */
 export function unplacedMessages(issues: readonly FieldIssue[], fields: readonly string[]): string[] {
-  return issues.filter((issue) => !fields.includes(String(issue.path[0] ?? ''))).map((issue) => issue.message);
+  return issues
+    .filter((issue) => !fields.includes(String(issue.path[0] ?? '')))
+    .map((issue) => issue.message);
 }
 
 interface FormFieldProps {
@@ -38,7 +45,16 @@ interface FormFieldProps {
   children: ReactNode;
 }
 
-export function FormField({ label, htmlFor, error, helperText, labelInfo, inline, className, children }: FormFieldProps) {
+export function FormField({
+  label,
+  htmlFor,
+  error,
+  helperText,
+  labelInfo,
+  inline,
+  className,
+  children,
+}: FormFieldProps) {
   return (
     <FormGroup
       className={className}
@@ -47,7 +63,15 @@ export function FormField({ label, htmlFor, error, helperText, labelInfo, inline
       labelInfo={labelInfo}
       inline={inline}
       intent={error ? Intent.DANGER : Intent.NONE}
-      helperText={error ? <span id={`${htmlFor}-error`} role="alert">{error}</span> : helperText}
+      helperText={
+        error ? (
+          <span id={`${htmlFor}-error`} role="alert">
+            {error}
+          </span>
+        ) : (
+          helperText
+        )
+      }
     >
       {children}
     </FormGroup>

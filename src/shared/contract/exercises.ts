@@ -10,8 +10,7 @@ import {
 } from '../domain/exercise';
 import { mutation, query } from './define';
 
-const facetCount = <T extends z.ZodType>(value: T) =>
-  z.object({ value, count: z.number().int() });
+const facetCount = <T extends z.ZodType>(value: T) => z.object({ value, count: z.number().int() });
 
 export const exerciseSearchInput = z
   .object({
@@ -37,7 +36,9 @@ export const exerciseChannels = {
   }),
   /** A handful of names for an autocomplete box, best match first. */
   'exercises.autocomplete': query({
-    input: z.object({ text: z.string().trim().max(100), limit: z.number().int().min(1).max(20).default(8) }).strict(),
+    input: z
+      .object({ text: z.string().trim().max(100), limit: z.number().int().min(1).max(20).default(8) })
+      .strict(),
     output: z.object({ items: z.array(exerciseSummary) }),
     provides: ['Exercise'],
   }),

@@ -9,7 +9,9 @@ import { settingsChannels } from './settings';
  * Merge the per-area channel maps, failing at start-up on a channel defined twice
  * (TypeScript would silently let a later spread win).
  */
-function mergeChannels<T extends Record<string, ChannelEntry>[]>(...areas: T): UnionToIntersection<T[number]> {
+function mergeChannels<T extends Record<string, ChannelEntry>[]>(
+  ...areas: T
+): UnionToIntersection<T[number]> {
   const merged: Record<string, ChannelEntry> = {};
   for (const area of areas) {
     for (const [name, entry] of Object.entries(area)) {
@@ -19,7 +21,9 @@ function mergeChannels<T extends Record<string, ChannelEntry>[]>(...areas: T): U
   }
   return merged as UnionToIntersection<T[number]>;
 }
-type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
+type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void
+  ? I
+  : never;
 
 export const contract = mergeChannels(appChannels, exerciseChannels, athleteChannels, settingsChannels);
 

@@ -23,9 +23,7 @@ export const bodyweightKg = z
   .max(350, { message: 'Bodyweight must be at most 350 kg (771 lb)' });
 
 /** A kiosk PIN: 4 to 8 digits. Stored only as a salted hash. */
-export const kioskPin = z
-  .string()
-  .regex(/^\d{4,8}$/, { message: 'PIN must be 4 to 8 digits' });
+export const kioskPin = z.string().regex(/^\d{4,8}$/, { message: 'PIN must be 4 to 8 digits' });
 
 export const athlete = z.object({
   id,

@@ -13,12 +13,24 @@ import './dashboard.css';
 
 const count = new Intl.NumberFormat();
 
-function Stat({ icon, value, label, loading }: { icon: IconName; value: number | undefined; label: string; loading: boolean }) {
+function Stat({
+  icon,
+  value,
+  label,
+  loading,
+}: {
+  icon: IconName;
+  value: number | undefined;
+  label: string;
+  loading: boolean;
+}) {
   return (
     <Card className="lt-stat" elevation={Elevation.ZERO}>
       <Icon icon={icon} size={20} className={Classes.TEXT_MUTED} />
       <div>
-        <div className={`lt-stat__value ${loading ? Classes.SKELETON : ''}`}>{value === undefined ? '0' : count.format(value)}</div>
+        <div className={`lt-stat__value ${loading ? Classes.SKELETON : ''}`}>
+          {value === undefined ? '0' : count.format(value)}
+        </div>
         <div className={`lt-stat__label ${Classes.TEXT_MUTED}`}>{label}</div>
       </div>
     </Card>
@@ -38,18 +50,33 @@ export function DashboardPage() {
       <ErrorCallout title="Could not read the app's details" error={error} onRetry={refetch} />
       <section className="lt-dashboard__welcome" aria-label="Welcome">
         <div className="lt-dashboard__stats">
-          <Stat icon="people" value={info?.athleteCount} label={info?.athleteCount === 1 ? 'athlete' : 'athletes'} loading={isLoading} />
-          <Stat icon="book" value={info?.exerciseCount} label={info?.exerciseCount === 1 ? 'exercise in the library' : 'exercises in the library'} loading={isLoading} />
+          <Stat
+            icon="people"
+            value={info?.athleteCount}
+            label={info?.athleteCount === 1 ? 'athlete' : 'athletes'}
+            loading={isLoading}
+          />
+          <Stat
+            icon="book"
+            value={info?.exerciseCount}
+            label={info?.exerciseCount === 1 ? 'exercise in the library' : 'exercises in the library'}
+            loading={isLoading}
+          />
         </div>
         <div className="lt-dashboard__actions">
-          <Button icon="new-person" intent={Intent.PRIMARY} text="Add an athlete" onClick={() => navigate('/athletes?new=1')} />
+          <Button
+            icon="new-person"
+            intent={Intent.PRIMARY}
+            text="Add an athlete"
+            onClick={() => navigate('/athletes?new=1')}
+          />
           <Button icon="search" text="Browse exercises" onClick={() => navigate('/exercises')} />
           <Button icon="cog" text="Units and theme" onClick={() => navigate('/settings')} />
         </div>
       </section>
       <ComingNext title="The training overview" icon="dashboard">
-        Today’s scheduled sessions, this week’s completion across your athletes, recent personal records
-        and athletes who missed workouts will appear here once programs and workout logging arrive.
+        Today’s scheduled sessions, this week’s completion across your athletes, recent personal records and
+        athletes who missed workouts will appear here once programs and workout logging arrive.
       </ComingNext>
     </div>
   );
