@@ -166,6 +166,8 @@ function textMatch(text: string) {
     else 4 end`;
   const orderBy = [
     asc(tier),
+    // Within a tier, our curated catalogue and the user's own exercises before imported ones.
+    asc(sql`case when ${exercise.source} = 'import' then 1 else 0 end`),
     sql`word_similarity(${query}, ${nameLower}) desc`,
     asc(sql`length(${exercise.name})`),
     asc(exercise.name),

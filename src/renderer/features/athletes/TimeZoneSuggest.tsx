@@ -57,6 +57,14 @@ export function TimeZoneSuggest({ id, value, onChange, invalid }: TimeZoneSugges
         placeholder: 'Search time zones',
         intent: invalid ? 'danger' : 'none',
         'aria-invalid': invalid || undefined,
+        // While the list is open, Enter and Escape belong to it. Blueprint picks the highlighted
+        // zone on Enter's keyup, so the keydown must not also submit the form (with the zone from
+        // before the pick); Escape closes the list, not the dialog around it (losing the form).
+        onKeyDown: (event) => {
+          if (event.currentTarget.getAttribute('aria-expanded') !== 'true') return;
+          if (event.key === 'Enter') event.preventDefault();
+          if (event.key === 'Escape') event.stopPropagation();
+        },
       }}
       popoverProps={{ minimal: true, matchTargetWidth: true }}
       resetOnClose
