@@ -15,6 +15,11 @@
 export interface ContentSecurityPolicyOptions {
   /** The WebSocket origin the renderer may connect to; the web host passes its own `ws://127.0.0.1:<port>`. */
   webSocketOrigin?: string;
+  /**
+   * For a <meta http-equiv> tag: browsers ignore (and warn about) frame-ancestors there, so it is
+   * left out. The packaged app loads from file://, where only the meta tag applies.
+   */
+  forMetaTag?: boolean;
 }
 
 export const DEFAULT_WEB_SOCKET_ORIGIN = 'ws://127.0.0.1:*';
@@ -34,6 +39,7 @@ export function buildContentSecurityPolicy(options: ContentSecurityPolicyOptions
     'frame-ancestors': ["'none'"],
     'form-action': ["'none'"],
   };
+  if (options.forMetaTag) delete directives['frame-ancestors'];
   return Object.entries(directives)
     .map(([directive, sources]) => `${directive} ${sources.join(' ')}`)
     .join('; ');
