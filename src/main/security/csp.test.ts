@@ -15,4 +15,10 @@ describe('buildContentSecurityPolicy', () => {
       "connect-src 'self' ws://127.0.0.1:47321;",
     );
   });
+
+  it('leaves frame-ancestors out of the meta-tag form, where browsers ignore it', () => {
+    const meta = buildContentSecurityPolicy({ forMetaTag: true });
+    expect(meta).not.toContain('frame-ancestors');
+    expect(meta).toContain("script-src 'self';");
+  });
 });
