@@ -3,6 +3,8 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { schema } from './schema';
 
 export type DrizzleDb = PgliteDatabase<typeof schema>;
+/** The handle a `db.transaction` callback receives. */
+export type DrizzleTx = Parameters<Parameters<DrizzleDb['transaction']>[0]>[0];
 
 /** An open, migrated database: PGlite, the drizzle handle over it, and a clean close. */
 export interface Database {

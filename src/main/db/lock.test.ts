@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { chmod, mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -152,6 +152,16 @@ describe('lockDataFolder', () => {
     const error = await startError(lockDataFolder(file));
     expect(error.code).toBe('unreadable');
     expect(error.message).toContain(file);
+  });
+
+  it('gives the lock back when it cannot record its owner', async () => {
+    const dataDir = await newDataDir();
+    // A folder where the owner record goes makes writing it fail after the lock is taken.
+    await mkdir(join(dataDir, OWNER_NAME));
+
+    const error = await startError(lockDataFolder(dataDir));
+    expect(error.code).toBe('unwritable');
+    await expect(stat(join(dataDir, LOCK_NAME))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   // Root may write anywhere, so permissions can only be tested as another user.

@@ -52,7 +52,13 @@ export async function lockDataFolder(dataDir: string): Promise<FolderLock> {
   if (!release) throw new BackendStartError('locked', ALREADY_OPEN_MESSAGE);
 
   const owner: LockOwner = { pid: process.pid, hostname: hostname(), acquiredAt: new Date().toISOString() };
-  await writeFile(ownerPath, JSON.stringify(owner));
+  try {
+    await writeFile(ownerPath, JSON.stringify(owner));
+  } catch (error) {
+    // Nobody would ever release a lock we fail to hand back, and its heartbeat would keep it fresh.
+    await release().catch(() => undefined);
+    throw folderError(dataDir, error);
+  }
 
   let released = false;
   return {

@@ -10,10 +10,10 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadExerciseCatalogue } from './catalogue';
-import type { DrizzleDb } from './client';
+import type { DrizzleDb, DrizzleTx } from './client';
 import { schema } from './schema';
 
-export type MigrationTx = Parameters<Parameters<DrizzleDb['transaction']>[0]>[0];
+export type MigrationTx = DrizzleTx;
 export interface StepContext {
   resourcesDir: string;
 }

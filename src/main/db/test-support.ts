@@ -1,21 +1,15 @@
 /**
- * Databases for tests: in memory, fully migrated, with the real shipped catalogue. Service tests
- * call their services directly against these (no worker, no mocked database).
+ * Databases for tests: in memory, fully migrated, with the real shipped catalogue or a small
+ * fixture one. Service tests build on these in src/main/services/test-fixtures.ts.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { TableName } from '../../shared/contract';
-import type { ServiceContext } from '../services/context';
-import { ensureOrganization } from '../services/organization';
+import { MIGRATIONS_DIR, RESOURCES_DIR } from '../seed/paths';
 import { CATALOGUE_PATH } from './catalogue';
 import type { Database } from './client';
 import { openDatabase } from './open';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-export const REPO_ROOT = join(here, '..', '..', '..');
-export const MIGRATIONS_DIR = join(here, 'migrations');
-export const RESOURCES_DIR = join(REPO_ROOT, 'resources');
+export { MIGRATIONS_DIR, REPO_ROOT, RESOURCES_DIR } from '../seed/paths';
 
 /** An in-memory database, migrated, with the shipped catalogue (or the one in `resourcesDir`). */
 export function createTestDatabase(options: { resourcesDir?: string } = {}): Promise<Database> {
@@ -60,30 +54,4 @@ export async function createFixtureResources(parentDir: string): Promise<string>
   await mkdir(join(resourcesDir, 'exercises'), { recursive: true });
   await writeFile(join(resourcesDir, CATALOGUE_PATH), JSON.stringify(FIXTURE_CATALOGUE));
   return resourcesDir;
-}
-
-export interface TestContext extends ServiceContext {
-  /** Every table passed to `touched` so far, in order. */
-  touchedTables: TableName[];
-}
-
-/** A service context over `database` with its organization created; `now` defaults to the real clock. */
-export async function createTestContext(
-  database: Database,
-  overrides: Partial<Pick<ServiceContext, 'now' | 'host' | 'version'>> = {},
-): Promise<TestContext> {
-  const now = overrides.now ?? (() => new Date());
-  const { organizationId } = await ensureOrganization(database.db, { now: now() });
-  const touchedTables: TableName[] = [];
-  return {
-    db: database.db,
-    organizationId,
-    touched: (...tables) => void touchedTables.push(...tables),
-    now,
-    host: overrides.host ?? 'web',
-    dataDir: 'memory',
-    resourcesDir: RESOURCES_DIR,
-    version: overrides.version ?? '0.0.0-test',
-    touchedTables,
-  };
 }

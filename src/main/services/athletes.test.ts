@@ -1,31 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppError, type InputOf } from '../../shared/contract';
+import { describe, expect, it } from 'vitest';
+import { type InputOf } from '../../shared/contract';
 import { athlete } from '../db/schema';
-import { callChannel, createServiceFixture, type ServiceFixture } from './test-fixtures';
+import { callChannel as call, failureOf, useServiceFixture } from './test-fixtures';
 
-let fixture: ServiceFixture;
-const call = callChannel;
-
-beforeAll(async () => {
-  fixture = await createServiceFixture();
-});
-afterAll(async () => {
-  await fixture.close();
-});
-beforeEach(() => {
-  fixture.takeTouched();
-});
-
-async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('Expected the call to fail');
-}
+const fixture = useServiceFixture();
 
 function athleteFields(overrides: Partial<InputOf<'athletes.create'>> = {}): InputOf<'athletes.create'> {
   return { name: 'Sam Lifter', timeZone: 'Europe/London', ...overrides };

@@ -7,8 +7,8 @@ import { uuidv7 } from 'uuidv7';
 import { NotFound, type OutputOf, type ParsedInputOf } from '../../shared/contract';
 import type { Athlete } from '../../shared/domain/athlete';
 import { athlete, userPreferences } from '../db/schema';
+import { escapeLike, toIsoTimestamp } from '../db/values';
 import type { Handlers, ServiceContext } from './context';
-import { toIsoTimestamp } from './exercise-search';
 import { hashPin, pinMatches } from './pin';
 
 type AthleteRow = typeof athlete.$inferSelect;
@@ -29,7 +29,8 @@ function toAthlete(row: AthleteRow): Athlete {
   };
 }
 
-function liveAthleteOf(ctx: ServiceContext, athleteId: string) {
+/** The athlete, if it is the organization's and not deleted (archived ones included). */
+export function liveAthleteOf(ctx: ServiceContext, athleteId: string) {
   return and(
     eq(athlete.id, athleteId),
     eq(athlete.organizationId, ctx.organizationId),
@@ -47,7 +48,7 @@ export async function listAthletes(
   ctx: ServiceContext,
   input: ParsedInputOf<'athletes.list'>,
 ): Promise<OutputOf<'athletes.list'>> {
-  const pattern = `%${input.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = `%${escapeLike(input.text)}%`;
   const rows = await ctx.db
     .select()
     .from(athlete)

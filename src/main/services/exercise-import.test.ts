@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppError, fieldIssues } from '../../shared/contract';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type AppError, fieldIssues } from '../../shared/contract';
 import { REPO_ROOT } from '../db/test-support';
 import { exercise } from '../db/schema';
 import { exerciseNameKey } from './exercise-search';
-import { callChannel, createServiceFixture, snapshotTables, type ServiceFixture } from './test-fixtures';
+import { callChannel, failureOf, snapshotTables, useServiceFixture } from './test-fixtures';
 
 /** The real free-exercise-db file, read from the shared data folder (never copied into the repo). */
 const LIBRARY_PATH = join(REPO_ROOT, '..', 'shared', 'data', 'free-exercise-db', 'exercises.json');
@@ -18,34 +18,17 @@ interface LibraryFileEntry {
 
 let libraryText: string;
 let library: LibraryFileEntry[];
-let fixture: ServiceFixture;
+// One database for the file. The malformed-file tests run first and change nothing; the merge
+// tests use names the library file does not have.
+const fixture = useServiceFixture();
 
-// One database for the file (making one takes seconds). The malformed-file tests run first and
-// change nothing; the merge tests use names the library file does not have.
 beforeAll(async () => {
   libraryText = await readFile(LIBRARY_PATH, 'utf8');
   library = JSON.parse(libraryText) as LibraryFileEntry[];
-  fixture = await createServiceFixture();
-});
-afterAll(async () => {
-  await fixture.close();
-});
-beforeEach(() => {
-  fixture.takeTouched();
 });
 
 function importFile(content: string, fileName = 'exercises.json') {
   return callChannel(fixture.ctx, 'exercises.import', { fileName, content });
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('Expected the call to fail');
 }
 
 async function liveNameKeys(): Promise<Set<string>> {

@@ -6,14 +6,19 @@
  * All or nothing: every entry is checked first and every problem is reported; only a clean file
  * is written, in one transaction. Names already in the library are merged, never doubled.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import { InvalidInput, type FieldIssue, type OutputOf, type ParsedInputOf } from '../../shared/contract';
 import { category, equipment, force, level, mechanic, muscle } from '../../shared/domain/exercise';
 import { exercise } from '../db/schema';
 import type { ServiceContext } from './context';
-import { exerciseNameKey, tidyExerciseName, visibleExercise } from './exercise-search';
+import {
+  exerciseNameKey,
+  tidyExerciseName,
+  visibleExercise,
+  type ExerciseDescription,
+} from './exercise-search';
 
 /** Issues listed in an error; the message still gives the full count. */
 const MAX_LISTED_ISSUES = 100;
@@ -42,19 +47,7 @@ const libraryEntry = z.object({
 type LibraryEntry = z.infer<typeof libraryEntry>;
 
 /** An entry as it would be stored. */
-interface LibraryExercise {
-  name: string;
-  primaryMuscles: string[];
-  secondaryMuscles: string[];
-  equipment: string | null;
-  level: string;
-  category: string;
-  mechanic: string | null;
-  force: string | null;
-  instructions: string[];
-}
-
-function toLibraryExercise(entry: LibraryEntry): LibraryExercise {
+function toLibraryExercise(entry: LibraryEntry): ExerciseDescription {
   const primaryMuscles = [...new Set(entry.primaryMuscles)];
   return {
     name: tidyExerciseName(entry.name),
@@ -112,8 +105,8 @@ function valueAt(entry: unknown, path: PropertyKey[]): unknown {
 }
 
 /** Every problem in the file, each naming the entry by number and name. */
-function checkEntries(entries: unknown[]): { exercises: LibraryExercise[]; issues: FieldIssue[] } {
-  const exercises: LibraryExercise[] = [];
+function checkEntries(entries: unknown[]): { exercises: ExerciseDescription[]; issues: FieldIssue[] } {
+  const exercises: ExerciseDescription[] = [];
   const issues: FieldIssue[] = [];
   entries.forEach((entry, index) => {
     const rawName = valueAt(entry, ['name']);
@@ -148,7 +141,7 @@ function checkEntries(entries: unknown[]): { exercises: LibraryExercise[]; issue
 }
 
 /** The whole file checked: its exercises, one per name (the first occurrence wins). */
-export function readExerciseLibrary(content: string): LibraryExercise[] {
+export function readExerciseLibrary(content: string): ExerciseDescription[] {
   const data = parseJson(content);
   if (!Array.isArray(data)) {
     const found = data === null ? 'null' : typeof data === 'object' ? 'an object' : `a ${typeof data}`;
@@ -164,7 +157,7 @@ export function readExerciseLibrary(content: string): LibraryExercise[] {
     throw invalidFile(`The file has ${count}; nothing was imported`, issues.slice(0, MAX_LISTED_ISSUES));
   }
 
-  const byName = new Map<string, LibraryExercise>();
+  const byName = new Map<string, ExerciseDescription>();
   for (const entry of exercises) {
     const key = exerciseNameKey(entry.name);
     if (!byName.has(key)) byName.set(key, entry);
@@ -175,14 +168,12 @@ export function readExerciseLibrary(content: string): LibraryExercise[] {
 /** What an existing organization row lacks and the file has; empty when there is nothing to add. */
 function missingDetails(
   existing: Pick<
-    LibraryExercise,
-    'secondaryMuscles' | 'instructions' | 'equipment' | 'mechanic' | 'force'
-  > & {
-    primaryMuscles: string[];
-  },
-  incoming: LibraryExercise,
-): Partial<LibraryExercise> {
-  const fill: Partial<LibraryExercise> = {};
+    ExerciseDescription,
+    'primaryMuscles' | 'secondaryMuscles' | 'instructions' | 'equipment' | 'mechanic' | 'force'
+  >,
+  incoming: ExerciseDescription,
+): Partial<ExerciseDescription> {
+  const fill: Partial<ExerciseDescription> = {};
   const secondary = incoming.secondaryMuscles.filter((m) => !existing.primaryMuscles.includes(m));
   if (existing.secondaryMuscles.length === 0 && secondary.length > 0) fill.secondaryMuscles = secondary;
   if (existing.instructions.length === 0 && incoming.instructions.length > 0)
@@ -227,7 +218,7 @@ export async function importExerciseLibrary(
       if (!existingByName.has(key) || row.organizationId !== null) existingByName.set(key, row);
     }
 
-    const toInsert: LibraryExercise[] = [];
+    const toInsert: ExerciseDescription[] = [];
     let merged = 0;
     let unchanged = 0;
     for (const entry of incoming) {
@@ -244,7 +235,7 @@ export async function importExerciseLibrary(
       await tx
         .update(exercise)
         .set({ ...fill, updatedAt: timestamp })
-        .where(eq(exercise.id, existing.id));
+        .where(and(eq(exercise.id, existing.id), eq(exercise.organizationId, ctx.organizationId)));
       merged += 1;
     }
 

@@ -14,7 +14,9 @@ import {
   type ExerciseDetail,
   type ExerciseSummary,
 } from '../../shared/domain/exercise';
+import type { DrizzleTx } from '../db/client';
 import { exercise, exerciseFavorite } from '../db/schema';
+import { escapeLike, toIsoTimestamp } from '../db/values';
 import type { ServiceContext } from './context';
 
 /**
@@ -62,24 +64,24 @@ const detailColumns = {
   updatedAt: exercise.updatedAt,
 };
 
-interface SummaryRow {
-  id: string;
-  name: string;
-  primaryMuscles: string[];
-  secondaryMuscles: string[];
-  equipment: string | null;
-  level: string;
-  category: string;
-  mechanic: string | null;
-  force: string | null;
-  source: string;
-  favorite: boolean;
-}
-interface DetailRow extends SummaryRow {
-  instructions: string[];
-  createdAt: string;
-  updatedAt: string;
-}
+type ExerciseRow = typeof exercise.$inferSelect;
+
+/** The columns that describe an exercise, whoever supplies it (catalogue, library file, user). */
+export type ExerciseDescription = Pick<
+  ExerciseRow,
+  | 'name'
+  | 'primaryMuscles'
+  | 'secondaryMuscles'
+  | 'equipment'
+  | 'level'
+  | 'category'
+  | 'mechanic'
+  | 'force'
+  | 'instructions'
+>;
+type SummaryRow = Omit<ExerciseDescription, 'instructions'> &
+  Pick<ExerciseRow, 'id' | 'source'> & { favorite: boolean };
+type DetailRow = SummaryRow & Pick<ExerciseRow, 'instructions' | 'createdAt' | 'updatedAt'>;
 
 /**
  * Rows hold plain text; the vocabularies are enforced on the way in (zod for the app's writes,
@@ -99,11 +101,6 @@ export function toExerciseSummary(row: SummaryRow): ExerciseSummary {
     source: row.source as ExerciseSummary['source'],
     favorite: Boolean(row.favorite),
   };
-}
-
-/** Postgres timestamptz text ("2025-01-06 09:00:00.123+00") as ISO 8601. */
-export function toIsoTimestamp(value: string): string {
-  return new Date(value).toISOString();
 }
 
 export function toExerciseDetail(row: DetailRow): ExerciseDetail {
@@ -135,10 +132,8 @@ export function tidyExerciseName(name: string): string {
 export function exerciseNameKey(name: string): string {
   return tidyExerciseName(name).toLowerCase();
 }
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+/** `exerciseNameKey` of the stored name, in SQL. */
+export const exerciseNameKeySql = sql`lower(regexp_replace(btrim(${exercise.name}), '\\s+', ' ', 'g'))`;
 
 /**
  * The text-match pieces for a query. `lower(name)` is the expression the GIN trigram index is
@@ -175,12 +170,29 @@ function textMatch(text: string) {
   return { where, orderBy };
 }
 
-/** Sets the trigram threshold for the current transaction only. */
-async function useWordSimilarityThreshold(tx: Pick<ServiceContext['db'], 'execute'>): Promise<void> {
-  await tx.execute(
-    sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`,
-  );
+type TextMatch = ReturnType<typeof textMatch>;
+
+/**
+ * Runs `read` in one transaction, with the trigram threshold set when there is text to match:
+ * set_config(…, true) lasts only until the transaction ends, so it never leaks into other calls.
+ */
+function readMatching<T>(
+  db: ServiceContext['db'],
+  text: string,
+  read: (tx: DrizzleTx, match: TextMatch | undefined) => Promise<T>,
+): Promise<T> {
+  const match = text ? textMatch(text) : undefined;
+  return db.transaction(async (tx) => {
+    if (match) {
+      await tx.execute(
+        sql`select set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`,
+      );
+    }
+    return read(tx, match);
+  });
 }
+
+const byName = [asc(sql`lower(${exercise.name})`), asc(exercise.name)];
 
 type SearchInput = ParsedInputOf<'exercises.search'>;
 
@@ -208,19 +220,14 @@ export async function findExercises(
   ctx: Pick<ServiceContext, 'db' | 'organizationId'>,
   input: SearchInput,
 ): Promise<OutputOf<'exercises.search'>> {
-  const filters = [visibleExercise(ctx.organizationId), ...searchFilters(input)];
-  const match = input.text ? textMatch(input.text) : undefined;
-  if (match) filters.push(match.where);
-  const where = and(...filters);
-
-  return ctx.db.transaction(async (tx) => {
-    if (match) await useWordSimilarityThreshold(tx);
+  return readMatching(ctx.db, input.text, async (tx, match) => {
+    const where = and(visibleExercise(ctx.organizationId), ...searchFilters(input), match?.where);
     const rows = await tx
       .select(summaryColumns)
       .from(exercise)
       .leftJoin(exerciseFavorite, favoriteOf(ctx.organizationId))
       .where(where)
-      .orderBy(...(match ? match.orderBy : [asc(sql`lower(${exercise.name})`), asc(exercise.name)]))
+      .orderBy(...(match ? match.orderBy : byName))
       .limit(input.limit)
       .offset(input.offset);
     const [counted] = await tx
@@ -237,19 +244,13 @@ export async function suggestExercises(
   ctx: Pick<ServiceContext, 'db' | 'organizationId'>,
   input: ParsedInputOf<'exercises.autocomplete'>,
 ): Promise<OutputOf<'exercises.autocomplete'>> {
-  const match = input.text ? textMatch(input.text) : undefined;
-  return ctx.db.transaction(async (tx) => {
-    if (match) await useWordSimilarityThreshold(tx);
+  return readMatching(ctx.db, input.text, async (tx, match) => {
     const rows = await tx
       .select(summaryColumns)
       .from(exercise)
       .leftJoin(exerciseFavorite, favoriteOf(ctx.organizationId))
       .where(and(visibleExercise(ctx.organizationId), match?.where))
-      .orderBy(
-        ...(match
-          ? match.orderBy
-          : [sql`${exerciseFavorite.id} is null`, asc(sql`lower(${exercise.name})`), asc(exercise.name)]),
-      )
+      .orderBy(...(match ? match.orderBy : [sql`${exerciseFavorite.id} is null`, ...byName]))
       .limit(input.limit);
     return { items: rows.map(toExerciseSummary) };
   });

@@ -1,36 +1,14 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppError, contract, type InputOf } from '../../shared/contract';
+import { describe, expect, it } from 'vitest';
+import { contract, type InputOf } from '../../shared/contract';
 import { EQUIPMENT, LEVELS, MUSCLES } from '../../shared/domain/exercise';
 import { exercise } from '../db/schema';
 import { createCustomExercise } from './exercises';
 import { exerciseNameKey } from './exercise-search';
-import { callChannel, createServiceFixture, snapshotTables, type ServiceFixture } from './test-fixtures';
+import { callChannel as call, failureOf, snapshotTables, useServiceFixture } from './test-fixtures';
 
-let fixture: ServiceFixture;
-const call = callChannel;
-
-beforeAll(async () => {
-  fixture = await createServiceFixture();
-});
-afterAll(async () => {
-  await fixture.close();
-});
-beforeEach(() => {
-  fixture.takeTouched();
-});
-
-/** Catches the AppError a call throws, so its code, message and details can be checked. */
-async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('Expected the call to fail');
-}
+const fixture = useServiceFixture();
 
 async function catalogueRows() {
   return fixture.database.db

@@ -2,7 +2,7 @@
  * The exercise library: search it, keep favorites, and manage the organization's own (custom)
  * exercises. Catalogue and imported exercises are read-only; a coach duplicates one to change it.
  */
-import { and, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import {
   Conflict,
@@ -18,6 +18,7 @@ import { importExerciseLibrary } from './exercise-import';
 import {
   countExerciseFacets,
   exerciseNameKey,
+  exerciseNameKeySql,
   findExercises,
   findVisibleExercise,
   suggestExercises,
@@ -64,7 +65,7 @@ async function assertNameFree(
     .where(
       and(
         visibleExercise(ctx.organizationId),
-        sql`lower(regexp_replace(btrim(${exercise.name}), '\\s+', ' ', 'g')) = ${exerciseNameKey(name)}`,
+        eq(exerciseNameKeySql, exerciseNameKey(name)),
         exceptId ? ne(exercise.id, exceptId) : undefined,
       ),
     )
@@ -168,7 +169,7 @@ export async function restoreCustomExercise(
   await ctx.db
     .update(exercise)
     .set({ deletedAt: null, updatedAt: ctx.now().toISOString() })
-    .where(eq(exercise.id, exerciseId));
+    .where(and(eq(exercise.id, exerciseId), eq(exercise.organizationId, ctx.organizationId)));
   ctx.touched('exercise');
   return requireExercise(ctx, exerciseId);
 }
@@ -203,7 +204,7 @@ export async function markFavoriteExercise(
         and(
           eq(exerciseFavorite.organizationId, ctx.organizationId),
           eq(exerciseFavorite.exerciseId, input.id),
-          sql`${exerciseFavorite.deletedAt} is null`,
+          isNull(exerciseFavorite.deletedAt),
         ),
       );
   }

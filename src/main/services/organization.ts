@@ -1,9 +1,10 @@
-import { and, asc, count, eq, isNull, or } from 'drizzle-orm';
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { DEFAULT_PREFERENCES } from '../../shared/domain/preferences';
 import type { DrizzleDb } from '../db/client';
 import { athlete, exercise, organization, userPreferences } from '../db/schema';
 import type { Handlers } from './context';
+import { visibleExercise } from './exercise-search';
 
 export const DEFAULT_ORGANIZATION_NAME = 'My Gym';
 
@@ -52,12 +53,7 @@ export const appHandlers: Pick<Handlers, 'app.info'> = {
     const [exercises] = await ctx.db
       .select({ total: count() })
       .from(exercise)
-      .where(
-        and(
-          isNull(exercise.deletedAt),
-          or(isNull(exercise.organizationId), eq(exercise.organizationId, ctx.organizationId)),
-        ),
-      );
+      .where(visibleExercise(ctx.organizationId));
     // Archived athletes are off the roster, so they are not counted.
     const [athletes] = await ctx.db
       .select({ total: count() })

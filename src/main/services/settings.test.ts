@@ -1,32 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppError, fieldIssues } from '../../shared/contract';
+import { describe, expect, it } from 'vitest';
+import { fieldIssues } from '../../shared/contract';
 import { DEFAULT_PREFERENCES } from '../../shared/domain/preferences';
 import { athlete } from '../db/schema';
-import { callChannel, createServiceFixture, snapshotTables, type ServiceFixture } from './test-fixtures';
+import { callChannel as call, failureOf, snapshotTables, useServiceFixture } from './test-fixtures';
 
-let fixture: ServiceFixture;
-const call = callChannel;
-
-beforeAll(async () => {
-  fixture = await createServiceFixture();
-});
-afterAll(async () => {
-  await fixture.close();
-});
-beforeEach(() => {
-  fixture.takeTouched();
-});
-
-async function failureOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('Expected the call to fail');
-}
+const fixture = useServiceFixture();
 
 describe('settings', () => {
   it('starts from the default preferences', async () => {

@@ -7,6 +7,7 @@ import { uuidv7 } from 'uuidv7';
 import { InvalidInput, type ParsedInputOf } from '../../shared/contract';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../shared/domain/preferences';
 import { athlete, userPreferences } from '../db/schema';
+import { liveAthleteOf } from './athletes';
 import type { Handlers, ServiceContext } from './context';
 
 type PreferencesRow = typeof userPreferences.$inferSelect;
@@ -44,13 +45,7 @@ async function assertPickableAthlete(ctx: ServiceContext, athleteId: string): Pr
   const [found] = await ctx.db
     .select({ archivedAt: athlete.archivedAt })
     .from(athlete)
-    .where(
-      and(
-        eq(athlete.id, athleteId),
-        eq(athlete.organizationId, ctx.organizationId),
-        isNull(athlete.deletedAt),
-      ),
-    );
+    .where(liveAthleteOf(ctx, athleteId));
   if (!found || found.archivedAt !== null) {
     const message = found
       ? 'That athlete is archived; restore them before picking them'
@@ -71,7 +66,7 @@ export async function updatePreferences(
     [row] = await ctx.db
       .update(userPreferences)
       .set({ ...changes, updatedAt: timestamp })
-      .where(eq(userPreferences.id, existing.id))
+      .where(and(eq(userPreferences.id, existing.id), eq(userPreferences.organizationId, ctx.organizationId)))
       .returning();
   } else {
     [row] = await ctx.db

@@ -3,13 +3,20 @@
  * a ServiceContext that records every table a write touches, and a clock the test moves.
  */
 import { sql } from 'drizzle-orm';
-import { contract, type InputOf, type OutputOf, type TableName } from '../../shared/contract';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import {
+  AppError,
+  contract,
+  type ChannelName,
+  type InputOf,
+  type OutputOf,
+  type TableName,
+} from '../../shared/contract';
 import type { Database } from '../db/client';
-import { createTestContext, createTestDatabase, type TestContext } from '../db/test-support';
-import { athleteHandlers } from './athletes';
+import { createTestDatabase, RESOURCES_DIR } from '../db/test-support';
 import type { ServiceContext } from './context';
-import { exerciseHandlers } from './exercises';
-import { settingsHandlers } from './settings';
+import { handlers } from './index';
+import { ensureOrganization } from './organization';
 
 /** A clock that stands still until the test moves it, so timestamps are predictable. */
 export interface TestClock {
@@ -24,6 +31,32 @@ export function createTestClock(start = new Date('2025-03-03T09:00:00.000Z')): T
     advance: (ms) => {
       current += ms;
     },
+  };
+}
+
+export interface TestContext extends ServiceContext {
+  /** Every table passed to `touched` so far, in order. */
+  touchedTables: TableName[];
+}
+
+/** A service context over `database` with its organization created; `now` defaults to the real clock. */
+export async function createTestContext(
+  database: Database,
+  overrides: Partial<Pick<ServiceContext, 'now' | 'host' | 'version'>> = {},
+): Promise<TestContext> {
+  const now = overrides.now ?? (() => new Date());
+  const { organizationId } = await ensureOrganization(database.db, { now: now() });
+  const touchedTables: TableName[] = [];
+  return {
+    db: database.db,
+    organizationId,
+    touched: (...tables) => void touchedTables.push(...tables),
+    now,
+    host: overrides.host ?? 'web',
+    dataDir: 'memory',
+    resourcesDir: RESOURCES_DIR,
+    version: overrides.version ?? '0.0.0-test',
+    touchedTables,
   };
 }
 
@@ -49,6 +82,51 @@ export async function createServiceFixture(): Promise<ServiceFixture> {
   };
 }
 
+/**
+ * One fixture for the whole test file (making a database takes seconds), opened before its tests,
+ * closed after them, with the touched tables forgotten before each test. Use at the top level.
+ */
+export function useServiceFixture(): ServiceFixture {
+  let current: ServiceFixture | undefined;
+  beforeAll(async () => {
+    current = await createServiceFixture();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  beforeEach(() => {
+    current?.takeTouched();
+  });
+  const open = (): ServiceFixture => {
+    if (!current) throw new Error('The service fixture is used before its beforeAll hook ran');
+    return current;
+  };
+  return {
+    get database() {
+      return open().database;
+    },
+    get ctx() {
+      return open().ctx;
+    },
+    get clock() {
+      return open().clock;
+    },
+    takeTouched: () => open().takeTouched(),
+    close: () => open().close(),
+  };
+}
+
+/** Catches the AppError a call throws, so its code, message and details can be checked. */
+export async function failureOf(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('Expected the call to fail');
+}
+
 /** The tables services write, for "changes nothing" checks. */
 const WATCHED_TABLES = ['exercise', 'exercise_favorite', 'athlete', 'user_preferences'] as const;
 
@@ -69,14 +147,12 @@ export async function snapshotTables(database: Database): Promise<Record<string,
   return snapshot;
 }
 
-const handlers = { ...exerciseHandlers, ...athleteHandlers, ...settingsHandlers };
-export type ServiceChannel = keyof typeof handlers;
-
 /**
  * Calls a channel the way the backend dispatcher does: the input parsed by the contract (so
  * defaults are filled in), the handler run, and its result checked against the output schema.
+ * Unlike the dispatcher it lets errors through, so a test sees the AppError a service threw.
  */
-export async function callChannel<C extends ServiceChannel>(
+export async function callChannel<C extends ChannelName>(
   ctx: ServiceContext,
   channel: C,
   input: InputOf<C>,
