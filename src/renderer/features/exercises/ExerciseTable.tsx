@@ -90,8 +90,10 @@ export function ExerciseTable({
     }
   };
 
+  // The previous results stay on screen, dimmed, until those for the new filters arrive.
+  const stale = Boolean(first.data && !first.currentData);
   return (
-    <div className={first.data && !first.currentData ? 'lt-ex-table-wrap lt-ex-stale' : 'lt-ex-table-wrap'}>
+    <div className={stale ? 'lt-ex-table-wrap lt-ex-stale' : 'lt-ex-table-wrap'}>
       <div className="lt-ex-table-status" role="status">
         {total === undefined ? (
           <span className={Classes.SKELETON}>Showing 100 of 1000 exercises</span>
@@ -103,7 +105,15 @@ export function ExerciseTable({
           </span>
         )}
       </div>
-      <HTMLTable compact interactive className="lt-ex-table" aria-label="Exercises" aria-rowcount={total}>
+      <HTMLTable
+        compact
+        interactive
+        className="lt-ex-table"
+        aria-label="Exercises"
+        aria-rowcount={total}
+        // Dimmed rows are the old results: tell assistive technology (and tests) they are updating.
+        aria-busy={stale || undefined}
+      >
         <thead>
           <tr>
             <th className="lt-ex-col-fav">

@@ -100,12 +100,18 @@ export function SearchBox({ value, onChange, onPick, inputRef }: SearchBoxProps)
       isOpen={isOpen}
       autoFocus={false}
       enforceFocus={false}
+      // Focus never leaves the input while the list is open; "returning" it on close would refocus
+      // the input after a click elsewhere, and its onFocus would open the list again.
+      shouldReturnFocusOnClose={false}
       arrow={false}
       fill
       matchTargetWidth
       placement="bottom-start"
-      onInteraction={(nextOpen) => {
-        if (!nextOpen) setOpen(false);
+      onInteraction={(nextOpen, event) => {
+        // PopoverNext also calls this, without an event, to echo our own `isOpen` going false (the
+        // suggestions are briefly empty while the next ones load); closing then would keep the list
+        // shut for the rest of the typing. Only a real interaction (a click outside) closes it.
+        if (!nextOpen && event) setOpen(false);
       }}
       className="lt-ex-search"
       popoverClassName="lt-ex-search-popover"
