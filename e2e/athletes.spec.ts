@@ -19,7 +19,9 @@ function escapeRegExp(text: string): string {
 
 /** The roster row for an athlete: its accessible name is its cells' text, name first. */
 function rosterRow(page: Page, name: string) {
-  return page.getByRole('table', { name: 'Athletes' }).getByRole('row', { name: new RegExp(`^${escapeRegExp(name)}\\b`) });
+  return page
+    .getByRole('table', { name: 'Athletes' })
+    .getByRole('row', { name: new RegExp(`^${escapeRegExp(name)}\\b`) });
 }
 
 async function openRoster(page: Page, openApp: (path?: string) => Promise<void>) {
@@ -98,11 +100,20 @@ test.describe('athletes roster', () => {
     await expect(editDialog.getByRole('button', { name: 'Clear PIN' })).toBeVisible();
     await expect(editDialog.getByText(pin)).toHaveCount(0);
     await namedScreenshot('athletes-dialog-edit-1440x900-light');
-    await editDialog.getByRole('button', { name: 'Cancel' }).click();
+    // Changing the PIN can be called off without leaving the dialog.
+    await editDialog.getByRole('button', { name: 'Change PIN' }).click();
+    await expect(editDialog.getByLabel('Kiosk PIN')).toBeFocused();
+    await editDialog.getByRole('button', { name: 'Cancel PIN change' }).click();
+    await expect(editDialog.getByRole('group', { name: 'Kiosk PIN' })).toContainText('PIN set');
+    await editDialog.getByRole('button', { name: 'Cancel', exact: true }).click();
     await expect(editDialog).toBeHidden();
   });
 
-  test('bad input is shown beside each field and creates nothing', async ({ page, openApp, namedScreenshot }) => {
+  test('bad input is shown beside each field and creates nothing', async ({
+    page,
+    openApp,
+    namedScreenshot,
+  }) => {
     const name = uniqueName('Never Created');
     await openRoster(page, openApp);
 
@@ -135,9 +146,9 @@ test.describe('athletes roster', () => {
     await expect(pinInput).toHaveAccessibleDescription('PIN must be 4 to 8 digits');
     await expect(dialog).toBeVisible();
 
-    // The dialog has two "Cancel" buttons while the PIN is being typed (see the report); the
-    // title bar's Close is unambiguous.
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    // While the PIN is being typed, its own Cancel is named apart from the dialog's.
+    await expect(dialog.getByRole('button', { name: 'Cancel setting a PIN' })).toBeVisible();
+    await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
     await expect(dialog).toBeHidden();
     await expectRosterWithout(page, name);
     await page.reload();
@@ -164,6 +175,31 @@ test.describe('athletes roster', () => {
     await expect(rosterRow(page, before)).toHaveCount(0);
     await page.reload();
     await expect(rosterRow(page, after).getByRole('cell').nth(2)).toHaveText('176.4 kg');
+  });
+
+  test('a dialog opened straight after another closes starts from the athlete’s saved values', async ({
+    page,
+    openApp,
+  }) => {
+    const name = uniqueName('Quinn Quick');
+    await openRoster(page, openApp);
+    await addAthlete(page, { name, bodyweight: '75' });
+
+    await page.getByRole('button', { name: 'Add athlete' }).click();
+    const addDialog = page.getByRole('dialog', { name: 'Add athlete' });
+    await addDialog.getByLabel('Name', { exact: true }).fill('Left Behind');
+    await addDialog.getByLabel('Bodyweight').fill('5');
+    await addDialog.getByRole('button', { name: 'Create athlete' }).click();
+    await expect(addDialog.getByLabel('Bodyweight')).toHaveAttribute('aria-invalid', 'true');
+    // No waiting for the closing dialog to fade out before the next one opens.
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: `Edit ${name}` }).click();
+    const editDialog = page.getByRole('dialog', { name: `Edit ${name}` });
+    await expect(editDialog.getByLabel('Name', { exact: true })).toHaveValue(name);
+    await expect(editDialog.getByLabel('Bodyweight')).toHaveValue('75');
+    await expect(editDialog.getByLabel('Bodyweight')).not.toHaveAttribute('aria-invalid');
+    await editDialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect(editDialog).toBeHidden();
   });
 
   test('search narrows the roster and survives a reload', async ({ page, openApp }) => {
@@ -215,11 +251,8 @@ test.describe('athletes roster', () => {
 
     await page.getByRole('button', { name: `Archive ${name}` }).click();
     await expect(row).toHaveCount(0);
-    // click, not check(): the switch follows the address (?archived=1), which the router updates a
-    // moment after the click, so check() can see the box still unticked and give up.
     const showArchived = page.getByLabel('Show archived');
-    await showArchived.click();
-    await expect(showArchived).toBeChecked();
+    await showArchived.check();
     await expect(page).toHaveURL(/[?&]archived=1\b/);
     await expect(row).toBeVisible();
     await expect(row).toContainText('Archived');
@@ -229,8 +262,8 @@ test.describe('athletes roster', () => {
     await expect(page.getByText(`Restored ${name}`)).toBeVisible();
     await expect(row).not.toContainText('Archived');
     await expect(page.getByRole('button', { name: `Archive ${name}` })).toBeVisible();
-    await showArchived.click();
-    await expect(showArchived).not.toBeChecked();
+    await showArchived.uncheck();
+    await expect(page).not.toHaveURL(/[?&]archived=/);
     await expect(row).toBeVisible();
   });
 

@@ -64,7 +64,10 @@ test('pounds and the dark theme are saved, applied at once and kept after a relo
   await dialog.getByLabel('Bodyweight').fill('100');
   await dialog.getByRole('button', { name: 'Create athlete' }).click();
   await expect(dialog).toBeHidden();
-  const bodyweightCell = page.getByRole('row', { name: new RegExp(`^${name}\\b`) }).getByRole('cell').nth(2);
+  const bodyweightCell = page
+    .getByRole('row', { name: new RegExp(`^${name}\\b`) })
+    .getByRole('cell')
+    .nth(2);
   await expect(bodyweightCell).toHaveText('100 kg');
 
   await goToSection(page, 'Settings');

@@ -5,21 +5,17 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 
-/** Presses Tab until `target` has focus, as a keyboard user would (at most ten times). */
-async function tabTo(page: Page, target: Locator) {
-  for (let presses = 0; presses < 10; presses += 1) {
-    if (await target.evaluate((element) => element.matches(':focus'))) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
+/** The keys shown for a shortcut in the dialog, as they read on screen (one string per key). */
+function keysOf(shortcuts: Locator, label: string) {
+  return shortcuts.getByText(label, { exact: true }).locator('xpath=..').locator('kbd');
 }
 
 async function expectSection(page: Page, label: string, path: string) {
   await expect(page.getByRole('heading', { name: label, level: 1 })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`#${path}$`));
-  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: label })).toHaveClass(
-    /lt-nav__link--active/,
-  );
+  await expect(
+    page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: label }),
+  ).toHaveClass(/lt-nav__link--active/);
 }
 
 test('"?" opens the list of shortcuts and Escape closes it', async ({ page, openApp, namedScreenshot }) => {
@@ -35,6 +31,11 @@ test('"?" opens the list of shortcuts and Escape closes it', async ({ page, open
   await expect(shortcuts.getByText('Settings (g s)')).toBeVisible();
   await expect(shortcuts.getByText('Search this screen')).toBeVisible();
   await expect(shortcuts.getByText('New athlete')).toBeVisible();
+  await expect(shortcuts.getByText('Show keyboard shortcuts')).toBeVisible();
+  // Single keys read as typed ("n", not "N", which looks like Shift+N).
+  await expect(keysOf(shortcuts, 'New athlete')).toHaveText(['n'], { useInnerText: true });
+  await expect(keysOf(shortcuts, 'Show keyboard shortcuts')).toHaveText(['?'], { useInnerText: true });
+  await expect(keysOf(shortcuts, 'Athletes (g a)')).toHaveText(['ctrl', '7'], { useInnerText: true });
   await namedScreenshot('shortcuts-dialog-1440x900-light');
 
   await page.keyboard.press('Escape');
@@ -98,8 +99,9 @@ test('an athlete can be added with the keyboard alone', async ({ page, openApp }
   await expect(page.getByRole('option', { name: /Europe \/ Berlin/ })).toBeHidden();
   await expect(dialog).toBeVisible();
   await expect(nameInput).toHaveValue(name);
+  await expect(timeZone).toBeFocused();
 
-  await tabTo(page, timeZone);
+  // Typing again reopens the list.
   await page.keyboard.type('berlin');
   await expect(page.getByRole('option', { name: /Europe \/ Berlin/ })).toBeVisible();
   // Enter picks the highlighted zone and does not also submit the form.
@@ -108,8 +110,10 @@ test('an athlete can be added with the keyboard alone', async ({ page, openApp }
   await expect(page.getByRole('option', { name: /Europe \/ Berlin/ })).toBeHidden();
   await expect(dialog).toBeVisible();
 
-  // Picking a zone drops focus to the dialog's start (see the test below), so tab on from there.
-  await tabTo(page, dialog.getByLabel('Bodyweight'));
+  // Focus stays on the field after the pick, so Tab goes on to the next one.
+  await expect(timeZone).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByLabel('Bodyweight')).toBeFocused();
   await page.keyboard.type('93');
 
   await page.keyboard.press('Tab');
@@ -132,25 +136,38 @@ test('an athlete can be added with the keyboard alone', async ({ page, openApp }
   await expect(row.getByRole('cell').nth(4)).toHaveText('Added without a mouse');
 });
 
-test('after a time zone is picked with Enter, Tab moves on to Bodyweight', async ({ page, openApp }) => {
-  // Known bug: Blueprint's Suggest blurs its input when an item is picked (closeOnSelect), so focus
-  // falls back to the start of the dialog and the next Tab lands on its Close button. Remove
-  // `test.fail` once src/renderer/features/athletes/TimeZoneSuggest.tsx keeps focus on the field.
-  test.fail();
+test('after a time zone is picked, focus stays on the field and Tab moves on to Bodyweight', async ({
+  page,
+  openApp,
+}) => {
   await openApp('/#/athletes');
   await expect(page.getByRole('heading', { name: 'Athletes', level: 1 })).toBeVisible();
   await page.keyboard.press('n');
   const dialog = page.getByRole('dialog', { name: 'Add athlete' });
   await expect(dialog.getByLabel('Name', { exact: true })).toBeFocused();
   await page.keyboard.press('Tab');
+  const timeZone = dialog.getByLabel('Time zone');
   await page.keyboard.type('berlin');
-  await expect(page.getByRole('option', { name: /Europe \/ Berlin/ })).toBeVisible();
+  const berlin = page.getByRole('option', { name: /Europe \/ Berlin/ });
+  await expect(berlin).toBeVisible();
   await page.keyboard.press('Enter');
-  await expect(dialog.getByLabel('Time zone')).toHaveValue('Europe/Berlin');
-  // Let focus settle where a person's next key would find it (not on <body> mid-change).
-  await expect
-    .poll(() => page.locator('body').evaluate((body) => body.ownerDocument.activeElement !== body))
-    .toBe(true);
+  await expect(timeZone).toHaveValue('Europe/Berlin');
+  await expect(berlin).toBeHidden();
+  await expect(timeZone).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(dialog.getByLabel('Bodyweight')).toBeFocused({ timeout: 2_000 });
+  await expect(dialog.getByLabel('Bodyweight')).toBeFocused();
+
+  // With the mouse too: a click on the field opens the list again, a click on a zone picks it.
+  await timeZone.click();
+  await page.keyboard.type('tokyo');
+  await page.getByRole('option', { name: /Asia \/ Tokyo/ }).click();
+  await expect(timeZone).toHaveValue('Asia/Tokyo');
+  await expect(timeZone).toBeFocused();
+  await timeZone.click();
+  await expect(page.getByRole('option', { name: /Asia \/ Tokyo/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(timeZone).toBeFocused();
+  await expect(timeZone).toHaveValue('Asia/Tokyo');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByLabel('Bodyweight')).toBeFocused();
 });

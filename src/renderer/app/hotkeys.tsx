@@ -6,6 +6,8 @@
  * - "g" then a letter goes to a section ("g a" Athletes); Blueprint has no key sequences, so the
  *   letter after "g" is caught here, before any screen's own single-key shortcut sees it.
  * - "/" focuses the current screen's search box (the first `input[type=search]` in <main>).
+ * - "?" opens the shortcuts dialog. Blueprint opens it by itself but does not list it, so it is
+ *   registered here too, to appear in the list.
  */
 import { HotkeysContext, useHotkeys, type HotkeyConfig } from '@blueprintjs/core';
 import { useCallback, useContext, useEffect, useMemo, useRef } from 'react';
@@ -88,8 +90,15 @@ export function AppHotkeys() {
         preventDefault: true,
         onKeyDown: () => focusScreenSearch(),
       },
+      {
+        combo: '?',
+        global: true,
+        group: 'Anywhere',
+        label: 'Show keyboard shortcuts',
+        onKeyDown: openDialog,
+      },
     ],
-    [navigate, startSequence],
+    [navigate, startSequence, openDialog],
   );
   useHotkeys(hotkeys);
   return null;

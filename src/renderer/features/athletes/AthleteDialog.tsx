@@ -5,6 +5,7 @@
 import {
   Button,
   Callout,
+  Classes,
   Dialog,
   DialogBody,
   DialogFooter,
@@ -22,6 +23,7 @@ import { roundForDisplay, weightFromKg, weightToKg } from '../../components/unit
 import { useUnits } from '../../components/useUnits';
 import { useToaster } from '../../app/toaster';
 import { useCreateAthleteMutation, useUpdateAthleteMutation } from './api';
+import { PinSetTag } from './PinSetTag';
 import { browserTimeZone } from './timeZones';
 import { TimeZoneSuggest } from './TimeZoneSuggest';
 
@@ -38,6 +40,15 @@ interface AthleteDialogProps {
 }
 
 export function AthleteDialog({ athlete, isOpen, onClose }: AthleteDialogProps) {
+  // Every opening gets a fresh form. Blueprint keeps a closing dialog's content mounted while it
+  // fades out, so without a new key a quick reopen (Escape, then Edit on another row) brought back
+  // the form that was just left, under the new athlete's title.
+  const [opening, setOpening] = useState(0);
+  const [wasOpen, setWasOpen] = useState(isOpen);
+  if (isOpen !== wasOpen) {
+    setWasOpen(isOpen);
+    if (isOpen) setOpening(opening + 1);
+  }
   return (
     <Dialog
       isOpen={isOpen}
@@ -47,8 +58,8 @@ export function AthleteDialog({ athlete, isOpen, onClose }: AthleteDialogProps) 
       className="lt-athlete-dialog"
       canOutsideClickClose={false}
     >
-      {/* Mounted only while open, so every opening starts from the athlete's saved values. */}
-      {isOpen && <AthleteForm athlete={athlete} onDone={onClose} />}
+      {/* Mounted only while open, and anew each time: it starts from the athlete's saved values. */}
+      {isOpen && <AthleteForm key={opening} athlete={athlete} onDone={onClose} />}
     </Dialog>
   );
 }
@@ -61,7 +72,9 @@ function AthleteForm({ athlete, onDone }: { athlete?: Athlete; onDone: () => voi
   const saving = createState.isLoading || updateState.isLoading;
 
   const initialBodyweight =
-    athlete?.bodyweightKg == null ? '' : String(roundForDisplay(weightFromKg(athlete.bodyweightKg, weightUnit)));
+    athlete?.bodyweightKg == null
+      ? ''
+      : String(roundForDisplay(weightFromKg(athlete.bodyweightKg, weightUnit)));
   const [name, setName] = useState(athlete?.name ?? '');
   const [timeZone, setTimeZone] = useState(athlete?.timeZone ?? browserTimeZone());
   const [bodyweight, setBodyweight] = useState(initialBodyweight);
@@ -94,7 +107,10 @@ function AthleteForm({ athlete, onDone }: { athlete?: Athlete; onDone: () => voi
     const parsed = athleteFields.safeParse(fields);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        found.push({ path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)), message: issue.message });
+        found.push({
+          path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
+          message: issue.message,
+        });
       }
     }
     return found.length > 0 ? { issues: found } : { fields };
@@ -179,7 +195,12 @@ function AthleteForm({ athlete, onDone }: { athlete?: Athlete; onDone: () => voi
               }}
             />
           </FormField>
-          <FormField label="Bodyweight" labelInfo={`(${weightUnit})`} htmlFor="athlete-bodyweight" error={bodyweightError}>
+          <FormField
+            label="Bodyweight"
+            labelInfo={`(${weightUnit})`}
+            htmlFor="athlete-bodyweight"
+            error={bodyweightError}
+          >
             <InputGroup
               id="athlete-bodyweight"
               value={bodyweight}
@@ -224,7 +245,12 @@ function AthleteForm({ athlete, onDone }: { athlete?: Athlete; onDone: () => voi
         actions={
           <>
             <Button text="Cancel" onClick={onDone} disabled={saving} />
-            <Button type="submit" intent={Intent.PRIMARY} text={athlete ? 'Save changes' : 'Create athlete'} loading={saving} />
+            <Button
+              type="submit"
+              intent={Intent.PRIMARY}
+              text={athlete ? 'Save changes' : 'Create athlete'}
+              loading={saving}
+            />
           </>
         }
       />
@@ -280,7 +306,13 @@ function PinField({ hasPin, change, error, onChange }: PinFieldProps) {
             aria-describedby={error ? 'athlete-pin-error' : undefined}
             onValueChange={(pin) => onChange({ kind: 'set', pin: pin.replaceAll(/\D/g, '') })}
           />
-          <Button variant="minimal" text="Cancel" onClick={() => onChange({ kind: 'keep' })} />
+          {/* "Cancel" beside the field; named apart from the dialog's own Cancel. */}
+          <Button
+            variant="minimal"
+            text="Cancel"
+            aria-label={hasPin ? 'Cancel PIN change' : 'Cancel setting a PIN'}
+            onClick={() => onChange({ kind: 'keep' })}
+          />
         </div>
       </FormField>
     );
@@ -291,28 +323,48 @@ function PinField({ hasPin, change, error, onChange }: PinFieldProps) {
         PIN will be cleared
       </Tag>
     ) : hasPin ? (
-      <Tag minimal intent={Intent.SUCCESS} icon="lock">
-        PIN set
-      </Tag>
+      <PinSetTag />
     ) : (
       <Tag minimal icon="unlock">
         No PIN
       </Tag>
     );
+  // Laid out like the form groups above it (label over content), so the label reads the same and
+  // nothing moves when "Set PIN" swaps in the field.
   return (
-    <div className="lt-pin-status" role="group" aria-label="Kiosk PIN">
-      <span className="lt-pin-status__label">Kiosk PIN</span>
-      {status}
-      {change.kind === 'clear' ? (
-        <Button size="small" variant="minimal" text="Keep PIN" onClick={() => onChange({ kind: 'keep' })} />
-      ) : (
-        <>
-          <Button size="small" variant="minimal" icon="key" text={hasPin ? 'Change PIN' : 'Set PIN'} onClick={() => onChange({ kind: 'set', pin: '' })} />
-          {hasPin && (
-            <Button size="small" variant="minimal" intent={Intent.DANGER} text="Clear PIN" onClick={() => onChange({ kind: 'clear' })} />
-          )}
-        </>
-      )}
+    <div
+      className={`${Classes.FORM_GROUP} lt-pin-status`}
+      role="group"
+      aria-labelledby="athlete-pin-status-label"
+    >
+      <div id="athlete-pin-status-label" className={Classes.LABEL}>
+        Kiosk PIN
+      </div>
+      <div className="lt-pin-status__row">
+        {status}
+        {change.kind === 'clear' ? (
+          <Button size="small" variant="minimal" text="Keep PIN" onClick={() => onChange({ kind: 'keep' })} />
+        ) : (
+          <>
+            <Button
+              size="small"
+              variant="minimal"
+              icon="key"
+              text={hasPin ? 'Change PIN' : 'Set PIN'}
+              onClick={() => onChange({ kind: 'set', pin: '' })}
+            />
+            {hasPin && (
+              <Button
+                size="small"
+                variant="minimal"
+                intent={Intent.DANGER}
+                text="Clear PIN"
+                onClick={() => onChange({ kind: 'clear' })}
+              />
+            )}
+          </>
+        )}
+      </div>
     </div>
   );
 }

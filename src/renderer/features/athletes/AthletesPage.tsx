@@ -1,7 +1,7 @@
 /**
  * The roster: a dense table of athletes with search, "show archived", add/edit in a dialog and
- * archive with Undo. Search text and the archived toggle live in the URL, so a reload or the back
- * button returns to the same view.
+ * archive with Undo. Search text and the archived toggle are kept in the URL (see useRosterView),
+ * so a reload or the back button returns to the same view.
  */
 import {
   Button,
@@ -25,17 +25,21 @@ import { useUnits } from '../../components/useUnits';
 import { usePreferences, useUpdatePreferencesMutation } from '../settings';
 import { useAthletesQuery, useSetAthleteArchivedMutation } from './api';
 import { AthleteDialog } from './AthleteDialog';
+import { PinSetTag } from './PinSetTag';
 import { timeZoneOffset } from './timeZones';
+import { useRosterView } from './useRosterView';
 import './athletes.css';
 
 type DialogState = { mode: 'closed' } | { mode: 'add' } | { mode: 'edit'; athlete: Athlete };
 
 export function AthletesPage() {
   const [searchParams, setSearchParams] = useSearchParams();
-  const text = searchParams.get('q') ?? '';
-  const includeArchived = searchParams.get('archived') === '1';
+  const [{ text, includeArchived }, updateView] = useRosterView();
   const deferredText = useDeferredValue(text);
-  const { data, error, isLoading, isFetching, refetch } = useAthletesQuery({ text: deferredText, includeArchived });
+  const { data, error, isLoading, isFetching, refetch } = useAthletesQuery({
+    text: deferredText,
+    includeArchived,
+  });
   const [dialog, setDialog] = useState<DialogState>({ mode: 'closed' });
   const archive = useArchive();
 
@@ -51,17 +55,6 @@ export function AthletesPage() {
       { replace: true },
     );
   }, [searchParams, setSearchParams]);
-
-  function updateParam(key: string, value: string | null) {
-    setSearchParams(
-      (params) => {
-        if (value) params.set(key, value);
-        else params.delete(key);
-        return params;
-      },
-      { replace: true },
-    );
-  }
 
   const hotkeys = useMemo(
     () => [
@@ -79,7 +72,8 @@ export function AthletesPage() {
   useHotkeys(hotkeys);
 
   const athletes = data?.items ?? [];
-  const rosterIsEmpty = !isLoading && !error && athletes.length === 0 && deferredText === '' && !includeArchived;
+  const rosterIsEmpty =
+    !isLoading && !error && athletes.length === 0 && deferredText === '' && !includeArchived;
 
   return (
     <div className="lt-page lt-athletes">
@@ -101,16 +95,21 @@ export function AthletesPage() {
               placeholder="Search athletes"
               aria-label="Search athletes"
               value={text}
-              onValueChange={(value) => updateParam('q', value || null)}
+              onValueChange={(value) => updateView({ text: value })}
               rightElement={isFetching && !isLoading ? <span className="lt-input-unit">…</span> : undefined}
             />
             <Switch
               className="lt-athletes__archived-toggle"
               label="Show archived"
               checked={includeArchived}
-              onChange={(event) => updateParam('archived', event.currentTarget.checked ? '1' : null)}
+              onChange={(event) => updateView({ includeArchived: event.currentTarget.checked })}
             />
-            <Button intent={Intent.PRIMARY} icon="add" text="Add athlete" onClick={() => setDialog({ mode: 'add' })} />
+            <Button
+              intent={Intent.PRIMARY}
+              icon="add"
+              text="Add athlete"
+              onClick={() => setDialog({ mode: 'add' })}
+            />
           </>
         )}
       </header>
@@ -122,14 +121,27 @@ export function AthletesPage() {
           icon="people"
           title="No athletes yet"
           description="Add the athletes you coach to plan their programs, log their workouts and follow their progress."
-          action={<Button intent={Intent.PRIMARY} icon="add" text="Add athlete" onClick={() => setDialog({ mode: 'add' })} />}
+          action={
+            <Button
+              intent={Intent.PRIMARY}
+              icon="add"
+              text="Add athlete"
+              onClick={() => setDialog({ mode: 'add' })}
+            />
+          }
         />
       ) : !isLoading && athletes.length === 0 ? (
         <NonIdealState
           icon="search"
           title={deferredText ? `No athletes match “${deferredText}”` : 'No athletes'}
-          description={includeArchived ? undefined : 'Archived athletes are hidden; turn on “Show archived” to include them.'}
-          action={deferredText ? <Button text="Clear search" onClick={() => updateParam('q', null)} /> : undefined}
+          description={
+            includeArchived
+              ? undefined
+              : 'Archived athletes are hidden; turn on “Show archived” to include them.'
+          }
+          action={
+            deferredText ? <Button text="Clear search" onClick={() => updateView({ text: '' })} /> : undefined
+          }
         />
       ) : (
         <RosterTable
@@ -206,7 +218,9 @@ function RosterTable({ athletes, loading, onEdit, onArchive }: RosterTableProps)
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const sibling =
-        event.key === 'ArrowDown' ? event.currentTarget.nextElementSibling : event.currentTarget.previousElementSibling;
+        event.key === 'ArrowDown'
+          ? event.currentTarget.nextElementSibling
+          : event.currentTarget.previousElementSibling;
       (sibling as HTMLElement | null)?.focus();
     }
   }
@@ -269,24 +283,23 @@ function RosterTable({ athletes, loading, onEdit, onArchive }: RosterTableProps)
                     <td>
                       {athlete.timeZone.replaceAll('_', ' ')}
                       {athlete.timeZone !== 'UTC' && (
-                        <span className={`lt-roster__offset ${Classes.TEXT_MUTED}`}>{timeZoneOffset(athlete.timeZone)}</span>
+                        <span className={`lt-roster__offset ${Classes.TEXT_MUTED}`}>
+                          {timeZoneOffset(athlete.timeZone)}
+                        </span>
                       )}
                     </td>
                     <td className="lt-numeric">{formatWeight(athlete.bodyweightKg)}</td>
-                    <td>
-                      {athlete.hasPin ? (
-                        <Tag minimal icon="lock">
-                          PIN set
-                        </Tag>
-                      ) : (
-                        <span className={Classes.TEXT_MUTED}>–</span>
-                      )}
-                    </td>
-                    <td className={`lt-roster__notes ${Classes.TEXT_MUTED}`} title={athlete.notes || undefined}>
+                    <td>{athlete.hasPin ? <PinSetTag /> : <span className={Classes.TEXT_MUTED}>–</span>}</td>
+                    <td
+                      className={`lt-roster__notes ${Classes.TEXT_MUTED}`}
+                      title={athlete.notes || undefined}
+                    >
                       {athlete.notes || '–'}
                     </td>
                     <td className={Classes.TEXT_MUTED}>
-                      <time dateTime={athlete.updatedAt}>{format(new Date(athlete.updatedAt), 'd MMM yyyy')}</time>
+                      <time dateTime={athlete.updatedAt}>
+                        {format(new Date(athlete.updatedAt), 'd MMM yyyy')}
+                      </time>
                     </td>
                     <td className="lt-roster__actions">
                       {athlete.archived || isCurrent ? (
@@ -304,7 +317,13 @@ function RosterTable({ athletes, loading, onEdit, onArchive }: RosterTableProps)
                         </Tooltip>
                       )}
                       <Tooltip content="Edit" placement="top" hoverOpenDelay={400}>
-                        <Button size="small" variant="minimal" icon="edit" aria-label={`Edit ${athlete.name}`} onClick={() => onEdit(athlete)} />
+                        <Button
+                          size="small"
+                          variant="minimal"
+                          icon="edit"
+                          aria-label={`Edit ${athlete.name}`}
+                          onClick={() => onEdit(athlete)}
+                        />
                       </Tooltip>
                       {athlete.archived ? (
                         <Tooltip content="Restore to the roster" placement="top" hoverOpenDelay={400}>
@@ -317,7 +336,11 @@ function RosterTable({ athletes, loading, onEdit, onArchive }: RosterTableProps)
                           />
                         </Tooltip>
                       ) : (
-                        <Tooltip content="Archive (hide from the roster)" placement="top" hoverOpenDelay={400}>
+                        <Tooltip
+                          content="Archive (hide from the roster)"
+                          placement="top"
+                          hoverOpenDelay={400}
+                        >
                           <Button
                             size="small"
                             variant="minimal"

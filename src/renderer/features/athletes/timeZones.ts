@@ -22,7 +22,9 @@ export function timeZoneOffset(timeZone: string): string {
   let offset = offsetCache.get(timeZone);
   if (offset === undefined) {
     try {
-      const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(new Date());
+      const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(
+        new Date(),
+      );
       offset = parts.find((part) => part.type === 'timeZoneName')?.value ?? '';
     } catch {
       offset = '';
@@ -39,7 +41,10 @@ export function timeZoneLabel(timeZone: string): string {
 
 /** Matches "new york", "new_york", "America/New" and "gmt+1". */
 export function timeZoneMatches(timeZone: string, query: string): boolean {
-  const wanted = query.trim().toLowerCase().replaceAll(/[\s_/]+/g, ' ');
+  const wanted = query
+    .trim()
+    .toLowerCase()
+    .replaceAll(/[\s_/]+/g, ' ');
   if (!wanted) return true;
   const name = timeZone.toLowerCase().replaceAll(/[\s_/]+/g, ' ');
   return name.includes(wanted) || timeZoneOffset(timeZone).toLowerCase() === wanted;

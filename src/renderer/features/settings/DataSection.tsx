@@ -53,13 +53,15 @@ export function DataSection() {
             <dd className={skeleton}>{info ? count.format(info.exerciseCount) : '0'}</dd>
             <dt>Version</dt>
             <dd className={skeleton}>
-              {info ? `${info.version} · ${info.host === 'electron' ? 'desktop app' : 'web host'}` : 'Loading'}
+              {info
+                ? `${info.version} · ${info.host === 'electron' ? 'desktop app' : 'web host'}`
+                : 'Loading'}
             </dd>
           </dl>
         )}
         <p className={`lt-facts__note ${Classes.TEXT_MUTED}`}>
-          Everything is stored in this folder on this computer. Weights are kept in kilograms; units
-          only change how they are shown.
+          Everything is stored in this folder on this computer. Weights are kept in kilograms; units only
+          change how they are shown.
         </p>
       </SectionCard>
     </Section>

@@ -3,7 +3,17 @@
  * applied live everywhere through the cached `settings.get` result. A small indicator in the header
  * says "Saving…", "Saved" or what went wrong.
  */
-import { Classes, HTMLSelect, Icon, Intent, NumericInput, Section, SectionCard, Spinner, Switch } from '@blueprintjs/core';
+import {
+  Classes,
+  HTMLSelect,
+  Icon,
+  Intent,
+  NumericInput,
+  Section,
+  SectionCard,
+  Spinner,
+  Switch,
+} from '@blueprintjs/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Preferences } from '../../../shared/domain/preferences';
 import { SECTIONS } from '../../app/sections';
@@ -15,7 +25,8 @@ import { useSettingsQuery, useUpdateSettingsMutation } from './api';
 import { DataSection } from './DataSection';
 import './settings.css';
 
-type SaveStatus = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'failed'; message: string };
+type SaveStatus =
+  { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'failed'; message: string };
 
 const SAVED_VISIBLE_MS = 2500;
 
@@ -145,26 +156,38 @@ function PreferenceSections({ preferences, loading, save, issues }: PreferenceSe
     <>
       <Section title="Units" icon="numerical" compact className={skeleton}>
         <SectionCard>
-          <SettingRow id="setting-weight-unit" label="Weight unit" description="Loads, bodyweight and volume. Stored in kg either way.">
+          <SettingRow
+            id="setting-weight-unit"
+            label="Weight unit"
+            description="Loads, bodyweight and volume. Stored in kg either way."
+          >
             <HTMLSelect
               id="setting-weight-unit"
               aria-describedby="setting-weight-unit-description"
               value={preferences?.weightUnit ?? 'kg'}
               disabled={disabled}
-              onChange={(event) => void save({ weightUnit: event.currentTarget.value as Preferences['weightUnit'] })}
+              onChange={(event) =>
+                void save({ weightUnit: event.currentTarget.value as Preferences['weightUnit'] })
+              }
               options={[
                 { value: 'kg', label: 'Kilograms (kg)' },
                 { value: 'lb', label: 'Pounds (lb)' },
               ]}
             />
           </SettingRow>
-          <SettingRow id="setting-distance-unit" label="Distance unit" description="Carries, sled pushes and conditioning.">
+          <SettingRow
+            id="setting-distance-unit"
+            label="Distance unit"
+            description="Carries, sled pushes and conditioning."
+          >
             <HTMLSelect
               id="setting-distance-unit"
               aria-describedby="setting-distance-unit-description"
               value={preferences?.distanceUnit ?? 'm'}
               disabled={disabled}
-              onChange={(event) => void save({ distanceUnit: event.currentTarget.value as Preferences['distanceUnit'] })}
+              onChange={(event) =>
+                void save({ distanceUnit: event.currentTarget.value as Preferences['distanceUnit'] })
+              }
               options={[
                 { value: 'm', label: 'Metres (m)' },
                 { value: 'ft', label: 'Feet (ft)' },
@@ -198,13 +221,19 @@ function PreferenceSections({ preferences, loading, save, issues }: PreferenceSe
               ]}
             />
           </SettingRow>
-          <SettingRow id="setting-default-view" label="Default view" description="The section Lift Tracker opens on.">
+          <SettingRow
+            id="setting-default-view"
+            label="Default view"
+            description="The section Lift Tracker opens on."
+          >
             <HTMLSelect
               id="setting-default-view"
               aria-describedby="setting-default-view-description"
               value={preferences?.defaultView ?? 'dashboard'}
               disabled={disabled}
-              onChange={(event) => void save({ defaultView: event.currentTarget.value as Preferences['defaultView'] })}
+              onChange={(event) =>
+                void save({ defaultView: event.currentTarget.value as Preferences['defaultView'] })
+              }
               options={SECTIONS.map((section) => ({ value: section.view, label: section.label }))}
             />
           </SettingRow>
@@ -213,7 +242,11 @@ function PreferenceSections({ preferences, loading, save, issues }: PreferenceSe
 
       <Section title="Workout reminders" icon="notifications" compact className={skeleton}>
         <SectionCard>
-          <SettingRow id="setting-desktop-reminders" label="Desktop reminders" description="A notification on this computer before a scheduled workout.">
+          <SettingRow
+            id="setting-desktop-reminders"
+            label="Desktop reminders"
+            description="A notification on this computer before a scheduled workout."
+          >
             <Switch
               id="setting-desktop-reminders"
               aria-describedby="setting-desktop-reminders-description"
@@ -223,7 +256,11 @@ function PreferenceSections({ preferences, loading, save, issues }: PreferenceSe
               onChange={(event) => void save({ desktopReminders: event.currentTarget.checked })}
             />
           </SettingRow>
-          <SettingRow id="setting-email-reminders" label="Email reminders" description="An email to the athlete before a scheduled workout.">
+          <SettingRow
+            id="setting-email-reminders"
+            label="Email reminders"
+            description="An email to the athlete before a scheduled workout."
+          >
             <Switch
               id="setting-email-reminders"
               aria-describedby="setting-email-reminders-description"
@@ -233,7 +270,11 @@ function PreferenceSections({ preferences, loading, save, issues }: PreferenceSe
               onChange={(event) => void save({ emailReminders: event.currentTarget.checked })}
             />
           </SettingRow>
-          <HoursBeforeSetting preferences={preferences} save={save} serverError={messageFor(issues, 'reminderHoursBefore')} />
+          <HoursBeforeSetting
+            preferences={preferences}
+            save={save}
+            serverError={messageFor(issues, 'reminderHoursBefore')}
+          />
         </SectionCard>
       </Section>
     </>
@@ -286,25 +327,29 @@ function HoursBeforeSetting({
       id="setting-hours-before"
       label="Hours before"
       error={error}
-      description={remindersOff ? 'Turn on a reminder above to use this.' : 'How long before the workout the reminder goes out.'}
+      description={
+        remindersOff
+          ? 'Turn on a reminder above to use this.'
+          : 'How long before the workout the reminder goes out.'
+      }
     >
-        <NumericInput
-          id="setting-hours-before"
-          aria-describedby={error ? 'setting-hours-before-error' : 'setting-hours-before-description'}
-          aria-invalid={error ? true : undefined}
-          className="lt-setting__number"
-          value={value}
-          // Bounds make the arrow buttons stop at 0 and 72; while a typed value is out of range they
-          // are left off (Blueprint warns about a controlled value outside them) and the error shows.
-          min={localError ? undefined : 0}
-          max={localError ? undefined : MAX_HOURS_BEFORE}
-          stepSize={1}
-          minorStepSize={null}
-          majorStepSize={6}
-          clampValueOnBlur
-          disabled={!preferences || remindersOff}
-          intent={error ? Intent.DANGER : Intent.NONE}
-          rightElement={<span className="lt-input-unit">h</span>}
+      <NumericInput
+        id="setting-hours-before"
+        aria-describedby={error ? 'setting-hours-before-error' : 'setting-hours-before-description'}
+        aria-invalid={error ? true : undefined}
+        className="lt-setting__number"
+        value={value}
+        // Bounds make the arrow buttons stop at 0 and 72; while a typed value is out of range they
+        // are left off (Blueprint warns about a controlled value outside them) and the error shows.
+        min={localError ? undefined : 0}
+        max={localError ? undefined : MAX_HOURS_BEFORE}
+        stepSize={1}
+        minorStepSize={null}
+        majorStepSize={6}
+        clampValueOnBlur
+        disabled={!preferences || remindersOff}
+        intent={error ? Intent.DANGER : Intent.NONE}
+        rightElement={<span className="lt-input-unit">h</span>}
         onValueChange={onChange}
       />
     </SettingRow>
