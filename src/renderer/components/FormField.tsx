@@ -5,7 +5,7 @@
  */
 import { FormGroup, Intent } from '@blueprintjs/core';
 import type { SerializedError } from '@reduxjs/toolkit';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import {
   fieldIssues,
   isAppErrorShape,
@@ -55,6 +55,21 @@ export function FormField({
   className,
   children,
 }: FormFieldProps) {
+  const errorId = `${htmlFor}-error`;
+  // Point the control at its error so a screen reader says why it is invalid, not only that it
+  // is. Done here once, rather than in every control a field may hold (inputs, selects, pickers).
+  useEffect(() => {
+    const control = document.getElementById(htmlFor);
+    if (!control || !error) return;
+    const previous = control.getAttribute('aria-describedby');
+    const ids = new Set((previous ?? '').split(/\s+/).filter(Boolean)).add(errorId);
+    control.setAttribute('aria-describedby', [...ids].join(' '));
+    return () => {
+      if (previous === null) control.removeAttribute('aria-describedby');
+      else control.setAttribute('aria-describedby', previous);
+    };
+  }, [htmlFor, errorId, error]);
+
   return (
     <FormGroup
       className={className}
@@ -65,7 +80,7 @@ export function FormField({
       intent={error ? Intent.DANGER : Intent.NONE}
       helperText={
         error ? (
-          <span id={`${htmlFor}-error`} role="alert">
+          <span id={errorId} role="alert">
             {error}
           </span>
         ) : (
