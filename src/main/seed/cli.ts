@@ -64,7 +64,20 @@ export async function seedDataFolder(command: SeedCommand): Promise<SeedTotals> 
   }
 }
 
-function parseCommand(argv: string[]): SeedCommand {
+export const SEED_USAGE = `Usage: npm run seed -- --data-dir <folder> [options]
+
+Builds a realistic training history (programs, scheduled workouts, sessions, sets) in an empty
+data folder, for benchmarks, demos and manual testing.
+
+  --data-dir <folder>   the folder to create or fill (required; must have no athletes yet)
+  --athletes <n>        how many athletes (default 20)
+  --years <y>           years of history per athlete, up to 20 (default 1)
+  --seed <n>            random seed: the same seed, size and end date give the same rows (default 1)
+  --end <YYYY-MM-DD>    the last day of the history (default today)
+  --keep-indexes        load with indexes in place instead of rebuilding them at the end
+  --help                show this text`;
+
+function parseCommand(argv: string[]): SeedCommand | 'help' {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -75,9 +88,11 @@ function parseCommand(argv: string[]): SeedCommand {
       end: { type: 'string' },
       'resources-dir': { type: 'string' },
       'keep-indexes': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
     },
     strict: true,
   });
+  if (values.help) return 'help';
   const athletes = Number(values.athletes);
   const years = Number(values.years);
   const seed = Number(values.seed);
@@ -102,9 +117,12 @@ function parseCommand(argv: string[]): SeedCommand {
 const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (isMain) {
   try {
-    await seedDataFolder(parseCommand(process.argv.slice(2)));
+    const command = parseCommand(process.argv.slice(2));
+    if (command === 'help') console.log(SEED_USAGE);
+    else await seedDataFolder(command);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
+    console.error('Run `npm run seed -- --help` for the options.');
     process.exitCode = 1;
   }
 }
