@@ -81,7 +81,10 @@ async function searchList(page: Page, text: string) {
 async function pickMuscle(dialog: Locator, field: string, muscle: string) {
   const input = dialog.getByLabel(field);
   await input.fill(muscle.slice(0, 3).toLowerCase());
-  const list = dialog.page().getByRole('listbox').filter({ has: dialog.page().getByRole('option', { name: muscle }) });
+  const list = dialog
+    .page()
+    .getByRole('listbox')
+    .filter({ has: dialog.page().getByRole('option', { name: muscle }) });
   await list.getByRole('option', { name: muscle, exact: true }).click();
   await input.press('Escape');
   await expect(list).toBeHidden();
@@ -115,10 +118,12 @@ test.describe('exercise library', () => {
     const steps = details.getByRole('list').getByRole('listitem');
     await expect(steps.first()).toBeVisible();
     expect(await steps.count()).toBeGreaterThan(1);
-    await expect(exerciseRow(page, 'Barbell Bench Press').getByRole('button', { name: 'Barbell Bench Press', exact: true })).toHaveAttribute(
-      'aria-current',
-      'true',
-    );
+    await expect(
+      exerciseRow(page, 'Barbell Bench Press').getByRole('button', {
+        name: 'Barbell Bench Press',
+        exact: true,
+      }),
+    ).toHaveAttribute('aria-current', 'true');
 
     // Typing on keeps the suggestions open and in step with the text.
     await search(page, 'squa');
@@ -162,8 +167,9 @@ test.describe('exercise library', () => {
     const chestBarbell = await totalAfterChange(page, chest);
     expect(chestBarbell).toBeLessThan(chest);
     expect(chestBarbell).toBeGreaterThan(0);
-    const equipmentCells = await bodyRows(page)
-      .evaluateAll((rows) => rows.map((row) => row.querySelectorAll('td')[3]?.textContent?.trim()));
+    const equipmentCells = await bodyRows(page).evaluateAll((rows) =>
+      rows.map((row) => row.querySelectorAll('td')[3]?.textContent?.trim()),
+    );
     expect(equipmentCells.length).toBe(Math.min(chestBarbell, 100));
     expect(new Set(equipmentCells)).toEqual(new Set(['Barbell']));
 
@@ -210,13 +216,17 @@ test.describe('exercise library', () => {
     await totalAfterChange(page, everything);
     await expect(exerciseRow(page, name)).toBeVisible();
 
-    await exerciseRow(page, name).getByRole('button', { name: `Remove ${name} from favorites` }).click();
+    await exerciseRow(page, name)
+      .getByRole('button', { name: `Remove ${name} from favorites` })
+      .click();
     await expect(exerciseRow(page, name)).toHaveCount(0);
     // Still gone once the page is read afresh.
     await page.reload();
     await expect(favoritesOnly).toBeChecked();
     await expect(
-      page.getByRole('heading', { name: 'No exercises match' }).or(page.getByRole('region', { name: 'Exercise list' }).getByRole('status')),
+      page
+        .getByRole('heading', { name: 'No exercises match' })
+        .or(page.getByRole('region', { name: 'Exercise list' }).getByRole('status')),
     ).toBeVisible();
     await expect(exerciseRow(page, name)).toHaveCount(0);
   });
@@ -240,7 +250,9 @@ test.describe('exercise library', () => {
     await dialog.getByLabel('Force').selectOption('push');
     await dialog
       .getByLabel('Instructions')
-      .fill('Lie on the floor under a racked bar.\nLower until the upper arms touch the floor, pause.\nPress up.');
+      .fill(
+        'Lie on the floor under a racked bar.\nLower until the upper arms touch the floor, pause.\nPress up.',
+      );
     await dialog.getByRole('button', { name: 'Create exercise' }).click();
     await expect(dialog).toBeHidden();
 
@@ -259,7 +271,9 @@ test.describe('exercise library', () => {
     await expect(exerciseRow(page, name)).toContainText('Chest');
     await expect(exerciseRow(page, name)).toContainText('Barbell');
     await page.getByRole('combobox', { name: 'Search exercises' }).fill('');
-    await filterPanel(page).getByRole('checkbox', { name: /My exercises only/ }).check();
+    await filterPanel(page)
+      .getByRole('checkbox', { name: /My exercises only/ })
+      .check();
     await expect(exerciseRow(page, name)).toBeVisible();
     await expect(bodyRows(page).getByText('Catalogue', { exact: true })).toHaveCount(0);
 
@@ -291,11 +305,15 @@ test.describe('exercise library', () => {
     await page.reload();
     await expect(filterPanel(page).getByRole('checkbox', { name: /My exercises only/ })).toBeChecked();
     await expect(
-      page.getByRole('heading', { name: 'No exercises match' }).or(page.getByRole('region', { name: 'Exercise list' }).getByRole('status')),
+      page
+        .getByRole('heading', { name: 'No exercises match' })
+        .or(page.getByRole('region', { name: 'Exercise list' }).getByRole('status')),
     ).toBeVisible();
     await expect(exerciseRow(page, renamed)).toHaveCount(0);
     await searchList(page, renamed);
-    await expect(page.getByRole('heading', { name: 'No exercises match' }).or(exerciseRow(page, renamed))).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: 'No exercises match' }).or(exerciseRow(page, renamed)),
+    ).toBeVisible();
     await expect(exerciseRow(page, renamed)).toHaveCount(0);
   });
 
@@ -346,7 +364,9 @@ test.describe('exercise library', () => {
   test('catalogue exercises are read-only and can be duplicated as custom', async ({ page, openApp }) => {
     await openLibrary(page, openApp);
     await searchList(page, 'Barbell Front Squat');
-    await exerciseRow(page, 'Barbell Front Squat').getByRole('button', { name: 'Barbell Front Squat', exact: true }).click();
+    await exerciseRow(page, 'Barbell Front Squat')
+      .getByRole('button', { name: 'Barbell Front Squat', exact: true })
+      .click();
     const details = detailsPanel(page);
     await expect(details.getByRole('heading', { name: 'Barbell Front Squat' })).toBeVisible();
     await expect(details.getByText('Catalogue', { exact: true })).toBeVisible();

@@ -72,6 +72,7 @@ describe('a malformed library file', () => {
     expect(error.code).toBe('invalid_input');
     expect(await snapshotTables(fixture.database)).toEqual(before);
     expect(fixture.takeTouched()).toEqual([]);
+    expect(error.message).toMatch(/\. Nothing was imported$/);
     return error;
   }
 
@@ -90,28 +91,25 @@ describe('a malformed library file', () => {
     const before = await liveExerciseCount();
 
     const error = await expectNothingImported(JSON.stringify(entries));
-    expect(error.message).toBe('The file has 3 problems; nothing was imported');
+    expect(error.message).toBe('The file has 3 problems. Nothing was imported');
     const issues = fieldIssues(error.toShape());
     expect(issues.map((issue) => issue.path)).toEqual([
       [4, 'equipment'],
       [299, 'primaryMuscles', 0],
       [600, 'name'],
     ]);
-    expect(issues[0]!.message).toBe(
-      `Entry 5 ("${library[4]!.name}"): equipment must be one of: barbell, dumbbell, machine, cable, body only, ` +
-        'kettlebells, bands, e-z curl bar, medicine ball, exercise ball, foam roll, other (got "kettlebell")',
-    );
-    expect(issues[1]!.message).toContain(
-      `Entry 300 ("${library[299]!.name}"): primaryMuscles[0] must be one of`,
-    );
-    expect(issues[2]!.message).toBe('Entry 601: name is required');
+    expect(issues.map((issue) => issue.message)).toEqual([
+      `Entry 5 “${library[4]!.name}”: equipment “kettlebell” is not equipment Lift Tracker knows (did you mean “kettlebells”?)`,
+      `Entry 300 “${library[299]!.name}”: primary muscle “pecs” is not a muscle Lift Tracker knows (did you mean “chest”?)`,
+      'Entry 601: the name is missing (every exercise needs one)',
+    ]);
     expect(await liveExerciseCount()).toBe(before);
   });
 
   it('lists at most 100 problems but counts them all', async () => {
     const entries = library.map((item) => ({ ...item, category: 'bodybuilding' }));
     const error = await expectNothingImported(JSON.stringify(entries));
-    expect(error.message).toBe('The file has 873 problems; nothing was imported');
+    expect(error.message).toBe('The file has 873 problems. Nothing was imported');
     expect(issueMessages(error)).toHaveLength(100);
   });
 
@@ -127,9 +125,62 @@ describe('a malformed library file', () => {
 
   it('explains an entry that is not an object', async () => {
     const error = await expectNothingImported(JSON.stringify([entry('Fine Press'), 'Squat', null]));
+    const notAnExercise =
+      'not an exercise (each entry must be an object with a name, level, category and primary muscles)';
     expect(issueMessages(error)).toEqual([
-      'Entry 2 is not an exercise object',
-      'Entry 3 is not an exercise object',
+      `Entry 2 is the text “Squat”, ${notAnExercise}`,
+      `Entry 3 is null, ${notAnExercise}`,
+    ]);
+  });
+
+  it('words each problem for the person fixing the file: the entry, what is wrong, what to use', async () => {
+    const file = [
+      entry('Fine Press'),
+      entry(''),
+      entry('Cable Fly', { primaryMuscles: ['wings'] }),
+      entry('Row', { level: 'legendary' }),
+      entry('Curl', { primaryMuscles: [] }),
+      { ...entry('Plank'), category: undefined, force: 42 },
+      entry('X'.repeat(130)),
+      entry('Step Up', { instructions: 'Step up.' }),
+    ];
+    const error = await expectNothingImported(JSON.stringify(file));
+    expect(error.message).toBe('The file has 8 problems. Nothing was imported');
+    expect(fieldIssues(error.toShape())).toEqual([
+      { path: [1, 'name'], message: 'Entry 2: the name is empty (give the exercise a name)' },
+      {
+        path: [2, 'primaryMuscles', 0],
+        message:
+          'Entry 3 “Cable Fly”: primary muscle “wings” is not a muscle Lift Tracker knows ' +
+          '(use one of: abdominals, abductors, adductors, biceps, calves, chest, …)',
+      },
+      {
+        path: [3, 'level'],
+        message:
+          'Entry 4 “Row”: level “legendary” is not a level Lift Tracker knows (use beginner, intermediate or expert)',
+      },
+      {
+        path: [4, 'primaryMuscles'],
+        message: 'Entry 5 “Curl”: no primary muscles are listed (add at least one)',
+      },
+      {
+        path: [5, 'force'],
+        message: 'Entry 6 “Plank”: force 42 is not a force Lift Tracker knows (use push, pull or static)',
+      },
+      {
+        path: [5, 'category'],
+        message:
+          'Entry 6 “Plank”: the category is missing (use strength, powerlifting, olympic weightlifting, ' +
+          'strongman, plyometrics, stretching or cardio)',
+      },
+      {
+        path: [6, 'name'],
+        message: `Entry 7 “${'X'.repeat(59)}…”: the name is 130 characters long (shorten it to 120 or fewer)`,
+      },
+      {
+        path: [7, 'instructions'],
+        message: 'Entry 8 “Step Up”: the instructions should be a list of steps, not “Step up.”',
+      },
     ]);
   });
 });

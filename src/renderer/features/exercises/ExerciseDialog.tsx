@@ -208,7 +208,7 @@ export function ExerciseDialog({ mode, onSaved, onCancel }: ExerciseDialogProps)
     <Dialog
       isOpen
       title={title}
-      icon={mode.kind === 'edit' ? 'edit' : 'plus'}
+      icon={mode.kind === 'edit' ? 'edit' : mode.kind === 'duplicate' ? 'duplicate' : 'plus'}
       onClose={cancel}
       className="lt-ex-dialog"
     >

@@ -6,6 +6,7 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { Callout, Classes, FileInput, FormGroup, Section, SectionCard, Spinner } from '@blueprintjs/core';
 import { format } from 'date-fns';
 import { isAppErrorShape, fieldIssues, type FieldIssue } from '../../../shared/contract/errors';
+import { CATEGORIES, EQUIPMENT, FORCES, LEVELS, MECHANICS, MUSCLES } from '../../../shared/domain/exercise';
 import { errorMessage } from '../../components/ErrorCallout';
 import { useImportExercisesMutation } from './api';
 import './exercises.css';
@@ -27,10 +28,34 @@ interface LastImport {
   counts: ImportCounts;
 }
 
+/** The words a file may use, listed once under its problems (each problem shortens long lists). */
+interface Vocabulary {
+  title: string;
+  words: readonly string[];
+}
+const MUSCLE_WORDS: Vocabulary = { title: 'Muscles', words: MUSCLES };
+const VOCABULARY_OF_FIELD: Record<string, Vocabulary> = {
+  primaryMuscles: MUSCLE_WORDS,
+  secondaryMuscles: MUSCLE_WORDS,
+  equipment: { title: 'Equipment', words: EQUIPMENT },
+  level: { title: 'Levels', words: LEVELS },
+  category: { title: 'Categories', words: CATEGORIES },
+  mechanic: { title: 'Mechanics', words: MECHANICS },
+  force: { title: 'Forces', words: FORCES },
+};
+
 type ImportState =
   | { status: 'idle' }
   | { status: 'importing'; fileName: string; entries: number | null }
-  | { status: 'failed'; fileName: string; message: string; problems: string[] };
+  | {
+      status: 'failed';
+      fileName: string;
+      message: string;
+      problems: string[];
+      /** All the problems in the file; the backend lists at most 100 of them. */
+      problemCount: number;
+      vocabularies: Vocabulary[];
+    };
 
 export function importSummary({ total, added, merged, unchanged }: ImportCounts): string {
   return `${total} ${total === 1 ? 'exercise' : 'exercises'}: ${added} added, ${merged} merged, ${unchanged} unchanged`;
@@ -67,11 +92,25 @@ function describeProblem(issue: FieldIssue, entries: unknown[] | null): string {
   return `Entry ${index + 1}${name}${where}: ${issue.message}`;
 }
 
-/** The backend's reason, saying (once) that nothing changed and what to do next. */
+/** The vocabularies the problems are about, each once, in the order they first come up. */
+function vocabulariesOf(issues: FieldIssue[]): Vocabulary[] {
+  const found = issues
+    .map((issue) => VOCABULARY_OF_FIELD[String(issue.path[1])])
+    .filter((vocabulary) => vocabulary !== undefined);
+  return [...new Set(found)];
+}
+
+/** How many problems the file has: the backend's message counts them all, its list stops at 100. */
+function problemCountOf(message: string, listed: number): number {
+  const counted = Number(/has (\d+) problems?/.exec(message)?.[1]);
+  return Number.isFinite(counted) && counted > listed ? counted : listed;
+}
+
+/** The backend's reason, saying (once) that nothing was imported and what to do next. */
 function failureSentence(message: string): string {
   const reason = message.replace(/\.$/, '');
-  const saysNothingChanged = /nothing was (imported|changed)/i.test(reason);
-  return `${reason}. ${saysNothingChanged ? '' : 'Nothing was changed: the library is as it was. '}Fix the file and choose it again.`;
+  const saysNothingImported = /nothing was imported/i.test(reason);
+  return `${reason}. ${saysNothingImported ? '' : 'Nothing was imported. '}Fix the file and choose it again.`;
 }
 
 export function ExerciseImportCard() {
@@ -90,8 +129,10 @@ export function ExerciseImportCard() {
       setState({
         status: 'failed',
         fileName: file.name,
-        message: 'The file is larger than 20 MB',
+        message: 'The file is larger than 20 MB. Nothing was imported',
         problems: [],
+        problemCount: 0,
+        vocabularies: [],
       });
       return;
     }
@@ -117,11 +158,14 @@ export function ExerciseImportCard() {
       return;
     }
     const issues = isAppErrorShape(result.error) ? fieldIssues(result.error) : [];
+    const message = errorMessage(result.error);
     setState({
       status: 'failed',
       fileName: file.name,
-      message: errorMessage(result.error),
+      message,
       problems: issues.map((issue) => describeProblem(issue, entries)),
+      problemCount: problemCountOf(message, issues.length),
+      vocabularies: vocabulariesOf(issues),
     });
   };
 
@@ -129,7 +173,7 @@ export function ExerciseImportCard() {
   return (
     <Section className="lt-ex-import" title="Exercise library" icon="import" compact>
       <SectionCard>
-        <p className={Classes.TEXT_MUTED}>
+        <p className={`lt-ex-import-intro ${Classes.TEXT_SMALL} ${Classes.TEXT_MUTED}`}>
           A JSON file in the free-exercise-db format. Exercises whose names are already in the library are
           merged, not doubled. A file with any problem is rejected as a whole and changes nothing.
         </p>
@@ -167,10 +211,23 @@ export function ExerciseImportCard() {
                   {state.problems.slice(0, PROBLEMS_SHOWN).map((problem, index) => (
                     <li key={index}>{problem}</li>
                   ))}
-                  {state.problems.length > PROBLEMS_SHOWN && (
-                    <li className={Classes.TEXT_MUTED}>and {state.problems.length - PROBLEMS_SHOWN} more</li>
+                  {state.problemCount > PROBLEMS_SHOWN && (
+                    <li className={Classes.TEXT_MUTED}>and {state.problemCount - PROBLEMS_SHOWN} more</li>
                   )}
                 </ul>
+              )}
+              {state.vocabularies.length > 0 && (
+                <dl
+                  className={`lt-ex-import-words ${Classes.TEXT_SMALL}`}
+                  aria-label="Words the file may use"
+                >
+                  {state.vocabularies.map((vocabulary) => (
+                    <div key={vocabulary.title}>
+                      <dt>{vocabulary.title}</dt>
+                      <dd>{vocabulary.words.join(', ')}</dd>
+                    </div>
+                  ))}
+                </dl>
               )}
             </Callout>
           )}
