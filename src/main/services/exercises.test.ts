@@ -201,7 +201,7 @@ describe('custom exercises', () => {
 
     const error = await failureOf(call(fixture.ctx, 'exercises.create', customFields({ name: spaced })));
     expect(error.code).toBe('conflict');
-    expect(error.message).toBe(`An exercise named "${catalogueExercise!.name}" already exists`);
+    expect(error.message).toBe(`An exercise named “${catalogueExercise!.name}” already exists`);
     expect(error.details).toEqual({ issues: [{ path: ['name'], message: error.message }] });
     expect(await snapshotTables(fixture.database)).toEqual(before);
     expect(fixture.takeTouched()).toEqual([]);

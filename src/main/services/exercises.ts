@@ -44,7 +44,7 @@ function assertEditable(target: ExerciseDetail, action: 'edited' | 'deleted'): v
   if (target.source === 'custom') return;
   const origin = target.source === 'catalogue' ? 'the built-in catalogue' : 'an imported library';
   throw new Conflict(
-    `"${target.name}" comes from ${origin} and cannot be ${action}; duplicate it as a custom exercise to change it`,
+    `“${target.name}” comes from ${origin} and cannot be ${action}; duplicate it as a custom exercise to change it`,
   );
 }
 
@@ -71,7 +71,7 @@ async function assertNameFree(
     )
     .limit(1);
   if (taken) {
-    const message = `An exercise named "${taken.name}" already exists`;
+    const message = `An exercise named “${taken.name}” already exists`;
     const issues: FieldIssue[] = [{ path: fieldPath, message }];
     throw new Conflict(message, { issues });
   }
@@ -162,7 +162,7 @@ export async function restoreCustomExercise(
   } catch (error) {
     if (!(error instanceof Conflict)) throw error;
     throw new Conflict(
-      `"${deleted.name}" cannot be restored: another exercise with that name exists now; rename or delete that one first`,
+      `“${deleted.name}” cannot be restored: another exercise with that name exists now; rename or delete that one first`,
       error.details,
     );
   }
