@@ -6,6 +6,7 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { type Database } from '../src/main/db/client';
+import { contract, type OutputOf } from '../src/shared/contract';
 import { HEAVY_AGGREGATE } from './heavy-query';
 import { durations, timed } from './stats';
 
@@ -66,10 +67,14 @@ export async function measureWorkerThreadQuery(dataDir: string, runs: number) {
   return { queryMs: result.timings, sets: result.sets, lag };
 }
 
-/** Calls through the real backend worker (startBackend), one at a time and then as a burst. */
+/**
+ * Calls through the real backend worker (startBackend): light calls one at a time and then as a
+ * burst, then the heavy on-demand check (app.checkData, a scan of every set) `heavyRuns` times.
+ */
 export async function measureBackend(
   paths: { dataDir: string; resourcesDir: string; migrationsDir: string },
   searchTexts: readonly string[],
+  heavyRuns: number,
 ) {
   // Imported here: the module-path hook must be registered before the backend client loads.
   const { startBackend } = await import('../src/main/backend/client');
@@ -105,7 +110,21 @@ export async function measureBackend(
     );
     await tick();
     const burstLag = burst.stop();
-    return { searchMs, rosterMs, sequentialLag, burstCalls, burstMs, burstLag };
+
+    // The heavy query runs in the backend worker; this thread only waits for its answer.
+    const heavy = watchLag();
+    await tick();
+    const checkMs: number[] = [];
+    let check: OutputOf<'app.checkData'> | undefined;
+    for (let run = 0; run < heavyRuns; run++) {
+      const { ms: roundTripMs, value: result } = await timed(() => backend.call('app.checkData', {}));
+      if (!result.ok) throw new Error(`app.checkData failed: ${JSON.stringify(result)}`);
+      checkMs.push(roundTripMs);
+      check = contract['app.checkData'].output.parse(result.data);
+      await tick();
+    }
+    const checkLag = heavy.stop();
+    return { searchMs, rosterMs, sequentialLag, burstCalls, burstMs, burstLag, checkMs, check, checkLag };
   } finally {
     await backend.stop();
   }

@@ -176,3 +176,24 @@ test('with Athletes as the default view, opening the app lands on the roster', a
   await expect(page.getByRole('heading', { name: 'Athletes', level: 1 })).toBeVisible();
   await expect(page).toHaveTitle('Athletes · Lift Tracker');
 });
+
+test('"Check data" reads the history and finds no problems', async ({ page, openApp, namedScreenshot }) => {
+  await openApp('/#/settings');
+  await expectSettingsLoaded(page);
+  const data = page.getByRole('region', { name: 'Data check result' });
+  await expect(data).toBeHidden();
+
+  await page.getByRole('button', { name: 'Check data' }).click();
+  await expect(data.getByText('No problems found')).toBeVisible();
+  // The web host starts with an empty history (other specs add athletes and exercises, not sessions).
+  await expect(data).toMatchAriaSnapshot(`
+    - term: Sessions
+    - definition: "0"
+  `);
+  await expect(data).toMatchAriaSnapshot(`
+    - term: First session
+    - definition: –
+  `);
+  await expect(page.getByRole('button', { name: 'Check data' })).toBeEnabled();
+  await namedScreenshot('settings-data-check-1440x900-light');
+});

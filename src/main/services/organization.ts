@@ -4,6 +4,7 @@ import { DEFAULT_PREFERENCES } from '../../shared/domain/preferences';
 import type { DrizzleDb } from '../db/client';
 import { athlete, exercise, organization, userPreferences } from '../db/schema';
 import type { Handlers } from './context';
+import { checkData } from './data-check';
 import { visibleExercise } from './exercise-search';
 
 export const DEFAULT_ORGANIZATION_NAME = 'My Gym';
@@ -42,7 +43,7 @@ export async function ensureOrganization(
   });
 }
 
-export const appHandlers: Pick<Handlers, 'app.info'> = {
+export const appHandlers: Pick<Handlers, 'app.info' | 'app.checkData'> = {
   async 'app.info'(_input, ctx) {
     const [org] = await ctx.db
       .select({ id: organization.id, name: organization.name })
@@ -75,4 +76,6 @@ export const appHandlers: Pick<Handlers, 'app.info'> = {
       athleteCount: athletes?.total ?? 0,
     };
   },
+
+  'app.checkData': (_input, ctx) => checkData(ctx),
 };

@@ -13,6 +13,7 @@ export const POUNDS_PER_KILOGRAM = 2.2046226218;
 export const FEET_PER_METRE = 1 / 0.3048;
 
 const oneDecimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+const wholeNumber = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 
 /** A weight in kg, converted to the display unit (not rounded). */
 export function weightFromKg(kg: number, unit: WeightUnit): number {
@@ -33,6 +34,16 @@ export function roundForDisplay(value: number): number {
 export function formatWeight(kg: number | null | undefined, unit: WeightUnit): string {
   if (kg === null || kg === undefined || !Number.isFinite(kg)) return '–';
   return `${oneDecimal.format(weightFromKg(kg, unit))} ${unit}`;
+}
+
+/**
+ * A total such as lifetime volume: "512,345 kg", "1,129,500 lb"; below a thousand, one decimal at
+ * most ("742.5 kg"): a tenth means nothing on a total that large.
+ */
+export function formatWeightTotal(kg: number | null | undefined, unit: WeightUnit): string {
+  if (kg === null || kg === undefined || !Number.isFinite(kg)) return '–';
+  const value = weightFromKg(kg, unit);
+  return `${(Math.abs(value) >= 1000 ? wholeNumber : oneDecimal).format(value)} ${unit}`;
 }
 
 /** "400 m", "1,312.3 ft". */

@@ -4,6 +4,8 @@ const endpoints = api.injectEndpoints({
   endpoints: (build) => ({
     settings: queryFor(build, 'settings.get'),
     updateSettings: mutationFor(build, 'settings.update'),
+    // On demand only (a mutation is never cached): it reads the whole history.
+    checkData: mutationFor(build, 'app.checkData'),
   }),
 });
 
@@ -28,4 +30,4 @@ export const settingsApi = endpoints.enhanceEndpoints({
   },
 });
 
-export const { useSettingsQuery, useUpdateSettingsMutation } = settingsApi;
+export const { useSettingsQuery, useUpdateSettingsMutation, useCheckDataMutation } = settingsApi;
