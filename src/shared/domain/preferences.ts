@@ -26,8 +26,8 @@ export const preferences = z.object({
   reminderHoursBefore: z
     .number()
     .int({ message: 'Hours before must be a whole number' })
-    .min(0, { message: 'Hours before must be 0 or more' })
-    .max(72, { message: 'Hours before must be at most 72' }),
+    .min(0, { message: 'Hours before must be between 0 and 72' })
+    .max(72, { message: 'Hours before must be between 0 and 72' }),
   autoCalculateAnalytics: z.boolean(),
   /** The athlete picked in the app frame; survives a reload. */
   currentAthleteId: id.nullable(),

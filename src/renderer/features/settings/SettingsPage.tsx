@@ -15,7 +15,11 @@ import {
   Switch,
 } from '@blueprintjs/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { Preferences } from '../../../shared/domain/preferences';
+import {
+  DEFAULT_PREFERENCES,
+  preferences as preferencesSchema,
+  type Preferences,
+} from '../../../shared/domain/preferences';
 import { SECTIONS } from '../../app/sections';
 import { useResolvedTheme } from '../../app/theme';
 import { ErrorCallout, errorMessage } from '../../components/ErrorCallout';
@@ -150,126 +154,81 @@ interface PreferenceSectionsProps {
 function PreferenceSections({ preferences, loading, save, issues }: PreferenceSectionsProps) {
   const resolvedTheme = useResolvedTheme(preferences?.theme ?? 'auto');
   const skeleton = loading ? Classes.SKELETON : undefined;
-  const disabled = !preferences;
 
   return (
     <>
       <Section title="Units" icon="numerical" compact className={skeleton}>
         <SectionCard>
-          <SettingRow
-            id="setting-weight-unit"
+          <SelectSetting
+            field="weightUnit"
             label="Weight unit"
             description="Loads, bodyweight and volume. Stored in kg either way."
-          >
-            <HTMLSelect
-              id="setting-weight-unit"
-              aria-describedby="setting-weight-unit-description"
-              value={preferences?.weightUnit ?? 'kg'}
-              disabled={disabled}
-              onChange={(event) =>
-                void save({ weightUnit: event.currentTarget.value as Preferences['weightUnit'] })
-              }
-              options={[
-                { value: 'kg', label: 'Kilograms (kg)' },
-                { value: 'lb', label: 'Pounds (lb)' },
-              ]}
-            />
-          </SettingRow>
-          <SettingRow
-            id="setting-distance-unit"
+            preferences={preferences}
+            save={save}
+            options={[
+              { value: 'kg', label: 'Kilograms (kg)' },
+              { value: 'lb', label: 'Pounds (lb)' },
+            ]}
+          />
+          <SelectSetting
+            field="distanceUnit"
             label="Distance unit"
             description="Carries, sled pushes and conditioning."
-          >
-            <HTMLSelect
-              id="setting-distance-unit"
-              aria-describedby="setting-distance-unit-description"
-              value={preferences?.distanceUnit ?? 'm'}
-              disabled={disabled}
-              onChange={(event) =>
-                void save({ distanceUnit: event.currentTarget.value as Preferences['distanceUnit'] })
-              }
-              options={[
-                { value: 'm', label: 'Metres (m)' },
-                { value: 'ft', label: 'Feet (ft)' },
-              ]}
-            />
-          </SettingRow>
+            preferences={preferences}
+            save={save}
+            options={[
+              { value: 'm', label: 'Metres (m)' },
+              { value: 'ft', label: 'Feet (ft)' },
+            ]}
+          />
         </SectionCard>
       </Section>
 
       <Section title="Appearance" icon="contrast" compact className={skeleton}>
         <SectionCard>
-          <SettingRow
-            id="setting-theme"
+          <SelectSetting
+            field="theme"
             label="Theme"
             description={
               preferences?.theme === 'auto'
                 ? `Follows your system setting (now ${resolvedTheme}).`
                 : `Always ${resolvedTheme}, whatever the system uses.`
             }
-          >
-            <HTMLSelect
-              id="setting-theme"
-              aria-describedby="setting-theme-description"
-              value={preferences?.theme ?? 'auto'}
-              disabled={disabled}
-              onChange={(event) => void save({ theme: event.currentTarget.value as Preferences['theme'] })}
-              options={[
-                { value: 'auto', label: 'Match system' },
-                { value: 'light', label: 'Light' },
-                { value: 'dark', label: 'Dark' },
-              ]}
-            />
-          </SettingRow>
-          <SettingRow
-            id="setting-default-view"
+            preferences={preferences}
+            save={save}
+            options={[
+              { value: 'auto', label: 'Match system' },
+              { value: 'light', label: 'Light' },
+              { value: 'dark', label: 'Dark' },
+            ]}
+          />
+          <SelectSetting
+            field="defaultView"
             label="Default view"
             description="The section Lift Tracker opens on."
-          >
-            <HTMLSelect
-              id="setting-default-view"
-              aria-describedby="setting-default-view-description"
-              value={preferences?.defaultView ?? 'dashboard'}
-              disabled={disabled}
-              onChange={(event) =>
-                void save({ defaultView: event.currentTarget.value as Preferences['defaultView'] })
-              }
-              options={SECTIONS.map((section) => ({ value: section.view, label: section.label }))}
-            />
-          </SettingRow>
+            preferences={preferences}
+            save={save}
+            options={SECTIONS.map((section) => ({ value: section.view, label: section.label }))}
+          />
         </SectionCard>
       </Section>
 
       <Section title="Workout reminders" icon="notifications" compact className={skeleton}>
         <SectionCard>
-          <SettingRow
-            id="setting-desktop-reminders"
+          <SwitchSetting
+            field="desktopReminders"
             label="Desktop reminders"
             description="A notification on this computer before a scheduled workout."
-          >
-            <Switch
-              id="setting-desktop-reminders"
-              aria-describedby="setting-desktop-reminders-description"
-              className="lt-setting__switch"
-              checked={preferences?.desktopReminders ?? false}
-              disabled={disabled}
-              onChange={(event) => void save({ desktopReminders: event.currentTarget.checked })}
-            />
-          </SettingRow>
-          <SettingRow
-            id="setting-email-reminders"
+            preferences={preferences}
+            save={save}
+          />
+          <SwitchSetting
+            field="emailReminders"
             label="Email reminders"
             description="An email to the athlete before a scheduled workout."
-          >
-            <Switch
-              id="setting-email-reminders"
-              aria-describedby="setting-email-reminders-description"
-              className="lt-setting__switch"
-              checked={preferences?.emailReminders ?? false}
-              disabled={disabled}
-              onChange={(event) => void save({ emailReminders: event.currentTarget.checked })}
-            />
-          </SettingRow>
+            preferences={preferences}
+            save={save}
+          />
           <HoursBeforeSetting
             preferences={preferences}
             save={save}
@@ -281,7 +240,73 @@ function PreferenceSections({ preferences, loading, save, issues }: PreferenceSe
   );
 }
 
-const MAX_HOURS_BEFORE = 72;
+type Save = (change: Partial<Preferences>) => Promise<void>;
+
+/** The preferences whose values are one of a fixed set of strings. */
+type ChoiceField = { [K in keyof Preferences]: Preferences[K] extends string ? K : never }[keyof Preferences];
+type SwitchField = {
+  [K in keyof Preferences]: Preferences[K] extends boolean ? K : never;
+}[keyof Preferences];
+
+const settingId = (field: string) => `setting-${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** A preference picked from a list, saved on change. */
+function SelectSetting<K extends ChoiceField>(props: {
+  field: K;
+  label: string;
+  description: ReactNode;
+  options: { value: Preferences[K]; label: string }[];
+  preferences: Preferences | undefined;
+  save: Save;
+}) {
+  const id = settingId(props.field);
+  return (
+    <SettingRow id={id} label={props.label} description={props.description}>
+      <HTMLSelect
+        id={id}
+        aria-describedby={`${id}-description`}
+        value={props.preferences?.[props.field] ?? DEFAULT_PREFERENCES[props.field]}
+        disabled={!props.preferences}
+        onChange={(event) => void props.save({ [props.field]: event.currentTarget.value })}
+        options={props.options}
+      />
+    </SettingRow>
+  );
+}
+
+/** A preference that is on or off, saved on change. */
+function SwitchSetting(props: {
+  field: SwitchField;
+  label: string;
+  description: ReactNode;
+  preferences: Preferences | undefined;
+  save: Save;
+}) {
+  const id = settingId(props.field);
+  return (
+    <SettingRow id={id} label={props.label} description={props.description}>
+      <Switch
+        id={id}
+        aria-describedby={`${id}-description`}
+        className="lt-setting__switch"
+        checked={props.preferences?.[props.field] ?? false}
+        disabled={!props.preferences}
+        onChange={(event) => void props.save({ [props.field]: event.currentTarget.checked })}
+      />
+    </SettingRow>
+  );
+}
+
+/** The same rule the backend applies (src/shared/domain/preferences.ts), checked as the user types. */
+const hoursBeforeRule = preferencesSchema.shape.reminderHoursBefore;
+const MAX_HOURS_BEFORE = hoursBeforeRule.maxValue ?? 72;
+
+function parseHoursBefore(text: string): { hours: number; error?: undefined } | { error: string } {
+  const parsed = hoursBeforeRule.safeParse(text.trim() === '' ? Number.NaN : Number(text));
+  return parsed.success
+    ? { hours: parsed.data }
+    : { error: parsed.error.issues[0]?.message ?? 'Hours before must be a whole number' };
+}
 
 /** Saved as the number settles (a short pause after typing), not on every keystroke. */
 function HoursBeforeSetting({
@@ -299,22 +324,15 @@ function HoursBeforeSetting({
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
   const value = draft ?? (saved === undefined ? '' : String(saved));
-  const number = Number(value);
-  const localError =
-    draft === null
-      ? undefined
-      : value.trim() === '' || !Number.isInteger(number)
-        ? 'Hours before must be a whole number'
-        : number < 0 || number > MAX_HOURS_BEFORE
-          ? `Hours before must be between 0 and ${MAX_HOURS_BEFORE}`
-          : undefined;
+  const localError = draft === null ? undefined : parseHoursBefore(value).error;
   const remindersOff = preferences ? !preferences.desktopReminders && !preferences.emailReminders : true;
 
   function onChange(_valueAsNumber: number, valueAsString: string) {
     setDraft(valueAsString);
     window.clearTimeout(timer.current);
-    const next = Number(valueAsString);
-    if (valueAsString.trim() === '' || !Number.isInteger(next) || next < 0 || next > MAX_HOURS_BEFORE) return;
+    const parsed = parseHoursBefore(valueAsString);
+    if (parsed.error !== undefined) return;
+    const next = parsed.hours;
     timer.current = window.setTimeout(() => {
       if (next !== saved) void save({ reminderHoursBefore: next });
       setDraft(null);
