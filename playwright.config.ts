@@ -5,10 +5,14 @@ import { defineConfig, devices } from '@playwright/test';
  * fixture in e2e/support/web-host.ts starts on a free port with a fresh data folder. Build first:
  * `npm run test:e2e` does (`electron-vite build && playwright test`).
  */
+// LT_OUT_DIR (another build folder, see e2e/support/web-host.ts) also keeps this run's results apart,
+// so two developers' runs on one machine do not overwrite each other's.
+const runName = process.env.LT_OUT_DIR ? `-${process.env.LT_OUT_DIR}` : '';
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
-  outputDir: 'e2e-artifacts/results',
+  outputDir: `e2e-artifacts/results${runName}`,
   // One worker: each worker starts its own web host and backend (about 300 MiB each).
   workers: 1,
   fullyParallel: false,
@@ -19,7 +23,7 @@ export default defineConfig({
   // The JSON report is what .ci/run totals with vitest's into its closing line.
   reporter: [
     ['list'],
-    ['json', { outputFile: 'test-results/playwright.json' }],
+    ['json', { outputFile: `test-results/playwright${runName}.json` }],
     ['./e2e/support/summary-reporter.ts'],
   ],
   use: {

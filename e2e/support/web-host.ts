@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
-export const WEB_HOST_ENTRY = join(REPO_ROOT, 'out', 'main', 'web.js');
+/** `LT_OUT_DIR` picks another build folder (`electron-vite build --outDir <it>`); `out` by default. */
+export const WEB_HOST_ENTRY = join(REPO_ROOT, process.env.LT_OUT_DIR ?? 'out', 'main', 'web.js');
 const RUNNING_LINE = /^Lift Tracker is running at (\S+)$/m;
 const START_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 15_000;

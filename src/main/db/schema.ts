@@ -13,6 +13,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  type AnyPgColumn,
   smallint,
   text,
   timestamp,
@@ -68,6 +69,8 @@ export const userPreferences = pgTable(
     emailReminders: boolean('email_reminders').notNull().default(false),
     desktopReminders: boolean('desktop_reminders').notNull().default(true),
     reminderHoursBefore: integer('reminder_hours_before').notNull().default(2),
+    /** When a scheduled workout without a time of its own starts ('HH:MM', the athlete's clock). */
+    workoutTime: text('workout_time').notNull().default('17:00'),
     autoCalculateAnalytics: boolean('auto_calculate_analytics').notNull().default(true),
     currentAthleteId: uuid('current_athlete_id').references(() => athlete.id),
     ...timestamps,
@@ -132,9 +135,19 @@ export const workoutTemplate = pgTable(
       .notNull()
       .default(sql`'{}'::text[]`),
     archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'string' }),
+    /**
+     * A copy made for some weeks of one program ("this week only" in the builder) belongs to that
+     * program: it is hidden from the template library and listed with the program.
+     */
+    ownerProgramId: uuid('owner_program_id').references((): AnyPgColumn => program.id),
+    /** The template this one was copied from (a fork or a duplicate). */
+    forkedFromId: uuid('forked_from_id'),
     ...timestamps,
   },
-  (t) => [index('workout_template_org_idx').on(t.organizationId)],
+  (t) => [
+    index('workout_template_org_idx').on(t.organizationId),
+    index('workout_template_owner_program_idx').on(t.ownerProgramId),
+  ],
 );
 
 export const workoutTemplateExercise = pgTable(
@@ -180,6 +193,8 @@ export const program = pgTable(
     /** When a workout is missed, shift the rest of the program by one training day. */
     shiftOnMissed: boolean('shift_on_missed').notNull().default(false),
     archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'string' }),
+    /** Bumped by every save; a save based on an older revision is refused (another window won). */
+    revision: integer('revision').notNull().default(0),
     ...timestamps,
   },
   (t) => [index('program_org_idx').on(t.organizationId)],
@@ -215,9 +230,50 @@ export const programDay = pgTable(
     dayIndex: smallint('day_index').notNull(),
     /** Null for a rest day. */
     templateId: uuid('template_id').references(() => workoutTemplate.id),
+    /**
+     * Per-exercise changes for this day only, keyed by workout_template_exercise id (what the
+     * periodization generators write: this week's load, reps, sets); null when there are none.
+     */
+    overrides: jsonb('overrides'),
     ...timestamps,
   },
   (t) => [index('program_day_week_idx').on(t.programWeekId, t.dayIndex)],
+);
+
+/**
+ * A program applied to an athlete from a start date on chosen weekdays. Its scheduled workouts
+ * are derived from the program and follow its edits (future, not-started ones only).
+ */
+export const programAssignment = pgTable(
+  'program_assignment',
+  {
+    id: uuid('id').primaryKey(),
+    organizationId: organizationId(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => program.id),
+    athleteId: uuid('athlete_id')
+      .notNull()
+      .references(() => athlete.id),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    /** ISO weekdays (1 = Monday … 7 = Sunday) the athlete trains on, ascending. */
+    weekdays: smallint('weekdays').array().notNull(),
+    /** Training dates the program skips: conflicts shifted past, missed days shifted over. */
+    skippedDates: date('skipped_dates', { mode: 'string' })
+      .array()
+      .notNull()
+      .default(sql`'{}'::date[]`),
+    /** Workouts this application replaced (tombstoned); undoing it brings them back. */
+    replacedWorkoutIds: uuid('replaced_workout_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    ...timestamps,
+  },
+  (t) => [
+    index('program_assignment_program_idx').on(t.programId),
+    index('program_assignment_athlete_idx').on(t.athleteId),
+  ],
 );
 
 export const SCHEDULE_STATUSES = ['scheduled', 'in_progress', 'completed', 'skipped', 'missed'] as const;
@@ -240,9 +296,26 @@ export const scheduledWorkout = pgTable(
     status: text('status').notNull().default('scheduled'),
     completedSessionId: uuid('completed_session_id'),
     notes: text('notes').notNull().default(''),
+    /** 'HH:MM' on the athlete's clock; null uses the preferences' usual training time. */
+    startTime: text('start_time'),
+    /** The program application it came from; null when scheduled by hand. */
+    assignmentId: uuid('assignment_id').references(() => programAssignment.id),
+    /**
+     * The prescription as it stood when scheduled (template, day overrides and week modifiers
+     * resolved): past workouts keep theirs when the template or program changes later.
+     */
+    prescription: jsonb('prescription'),
+    /** Moved by hand: program edits no longer move it. */
+    datePinned: boolean('date_pinned').notNull().default(false),
+    /** When its reminder went out, so it goes out once. */
+    remindedAt: timestamp('reminded_at', { withTimezone: true, mode: 'string' }),
     ...timestamps,
   },
-  (t) => [index('scheduled_workout_athlete_date_idx').on(t.athleteId, t.scheduledDate)],
+  (t) => [
+    index('scheduled_workout_athlete_date_idx').on(t.athleteId, t.scheduledDate),
+    index('scheduled_workout_assignment_idx').on(t.assignmentId),
+    index('scheduled_workout_template_idx').on(t.templateId),
+  ],
 );
 
 export const workoutSession = pgTable(
@@ -309,6 +382,21 @@ export const setEntry = pgTable(
   (t) => [index('set_entry_entry_idx').on(t.exerciseEntryId, t.setNumber)],
 );
 
+/**
+ * Background jobs' last runs, shown in Settings → Background jobs. Device-local (not synced):
+ * each device runs its own jobs.
+ */
+export const jobRun = pgTable('job_run', {
+  name: text('name').primaryKey(),
+  lastStartedAt: timestamp('last_started_at', { withTimezone: true, mode: 'string' }),
+  lastFinishedAt: timestamp('last_finished_at', { withTimezone: true, mode: 'string' }),
+  lastDurationMs: doublePrecision('last_duration_ms'),
+  lastError: text('last_error'),
+  lastResult: text('last_result'),
+  runCount: integer('run_count').notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
+
 export const schema = {
   organization,
   athlete,
@@ -320,8 +408,10 @@ export const schema = {
   program,
   programWeek,
   programDay,
+  programAssignment,
   scheduledWorkout,
   workoutSession,
   exerciseEntry,
   setEntry,
+  jobRun,
 };

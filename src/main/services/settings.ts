@@ -22,6 +22,7 @@ function toPreferences(row: PreferencesRow): Preferences {
     emailReminders: row.emailReminders,
     desktopReminders: row.desktopReminders,
     reminderHoursBefore: row.reminderHoursBefore,
+    workoutTime: row.workoutTime,
     autoCalculateAnalytics: row.autoCalculateAnalytics,
     currentAthleteId: row.currentAthleteId,
   };

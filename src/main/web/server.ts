@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { startBackend } from '../backend/client';
 import { BackendStartError, type BackendHandle } from '../backend/handle';
 import { appRootFromBundle, resolveAppPaths } from '../paths';
@@ -30,7 +30,11 @@ async function main(argv: readonly string[]): Promise<void> {
 async function run(options: WebHostOptions): Promise<void> {
   const appRoot = appRootFromBundle();
   const paths = resolveAppPaths({ isPackaged: false, appPath: appRoot });
-  const staticRoot = join(appRoot, 'out', 'renderer');
+  // Beside the bundle that is running (`<out>/main/web.js` → `<out>/renderer`), so a build made
+  // with `electron-vite build --outDir <other>` serves its own renderer.
+  const staticRoot = process.argv[1]
+    ? join(dirname(process.argv[1]), '..', 'renderer')
+    : join(appRoot, 'out', 'renderer');
   if (!existsSync(join(staticRoot, 'index.html'))) {
     console.error(
       `The app is not built (${join(staticRoot, 'index.html')} is missing); \`npm run web\` builds it first.`,

@@ -21,25 +21,6 @@ function ComingNextPage({ view, children }: { view: View; children: string }) {
   );
 }
 
-export function CalendarPage() {
-  return (
-    <ComingNextPage view="calendar">
-      A month and week calendar of every athlete’s scheduled workouts, coloured by status (scheduled, in
-      progress, completed, missed, skipped), where you drag a session to another day or schedule a program
-      block from a start date.
-    </ComingNextPage>
-  );
-}
-
-export function ProgramsPage() {
-  return (
-    <ComingNextPage view="programs">
-      Workout templates (exercises, sets, rep ranges, %1RM, RPE or RIR, rest and tempo) and multi-week
-      programs built from them, with phases, deload weeks and weekly volume and intensity changes.
-    </ComingNextPage>
-  );
-}
-
 export function WorkoutsPage() {
   return (
     <ComingNextPage view="workouts">

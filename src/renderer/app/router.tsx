@@ -9,7 +9,10 @@ import { DashboardPage } from '../features/dashboard';
 import { ExercisesPage } from '../features/exercises';
 import { SettingsPage, usePreferences } from '../features/settings';
 import { AppFrame } from './AppFrame';
-import { AnalyticsPage, CalendarPage, ProgramsPage, WorkoutsPage } from './comingNextPages';
+import { CalendarPage } from '../features/calendar';
+import { ProgramBuilderPage, ProgramsPage } from '../features/programs';
+import { TemplatesPage } from '../features/templates';
+import { AnalyticsPage, WorkoutsPage } from './comingNextPages';
 import { sectionFor } from './sections';
 
 /** Opening the app (no route yet) lands on the default view from the preferences. */
@@ -57,6 +60,9 @@ export function createAppRouter() {
             { path: 'dashboard', element: <DashboardPage /> },
             { path: 'calendar', element: <CalendarPage /> },
             { path: 'programs', element: <ProgramsPage /> },
+            // The template library, and a template open in it (#/programs/templates/<id>).
+            { path: 'programs/templates/*', element: <TemplatesPage /> },
+            { path: 'programs/:programId', element: <ProgramBuilderPage /> },
             { path: 'workouts', element: <WorkoutsPage /> },
             { path: 'analytics', element: <AnalyticsPage /> },
             // The exercise library may nest its own routes (e.g. an exercise's detail).

@@ -3,7 +3,16 @@ import type { z } from 'zod';
 /**
  * RTK Query tag types. Every tag the renderer caches under is declared here, once.
  */
-export const TAG_TYPES = ['Organization', 'Exercise', 'Athlete', 'Settings', 'Job'] as const;
+export const TAG_TYPES = [
+  'Organization',
+  'Exercise',
+  'Athlete',
+  'Settings',
+  'Job',
+  'Template',
+  'Program',
+  'Schedule',
+] as const;
 export type TagType = (typeof TAG_TYPES)[number];
 
 /** Database tables that `changed` events name, and the tags each one invalidates. */
@@ -13,15 +22,19 @@ export const TABLE_TAGS = {
   exercise_favorite: ['Exercise'],
   athlete: ['Athlete'],
   user_preferences: ['Settings'],
-  workout_template: [],
-  workout_template_exercise: [],
-  program: [],
-  program_week: [],
-  program_day: [],
-  scheduled_workout: [],
+  // A program's detail holds its templates; scheduled workouts show template and program names.
+  workout_template: ['Template', 'Program', 'Schedule'],
+  workout_template_exercise: ['Template', 'Program'],
+  program: ['Program', 'Schedule'],
+  program_week: ['Program'],
+  program_day: ['Program', 'Template'],
+  program_assignment: ['Program', 'Schedule'],
+  // Templates and programs count the workouts that use them.
+  scheduled_workout: ['Schedule', 'Program', 'Template'],
   workout_session: [],
   exercise_entry: [],
   set_entry: [],
+  job_run: ['Job'],
 } as const satisfies Record<string, readonly TagType[]>;
 export type TableName = keyof typeof TABLE_TAGS;
 export const TABLE_NAMES = Object.keys(TABLE_TAGS) as TableName[];

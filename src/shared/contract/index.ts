@@ -3,7 +3,11 @@ import { appChannels } from './app';
 import { athleteChannels } from './athletes';
 import type { ChannelEntry } from './define';
 import { exerciseChannels } from './exercises';
+import { jobChannels } from './jobs';
+import { programChannels } from './programs';
+import { scheduleChannels } from './schedule';
 import { settingsChannels } from './settings';
+import { templateChannels } from './templates';
 
 /**
  * Merge the per-area channel maps, failing at start-up on a channel defined twice
@@ -25,7 +29,16 @@ type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) exten
   ? I
   : never;
 
-export const contract = mergeChannels(appChannels, exerciseChannels, athleteChannels, settingsChannels);
+export const contract = mergeChannels(
+  appChannels,
+  exerciseChannels,
+  athleteChannels,
+  settingsChannels,
+  templateChannels,
+  programChannels,
+  scheduleChannels,
+  jobChannels,
+);
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract & string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id } from './common';
+import { clockTime } from './dates';
 
 export const WEIGHT_UNITS = ['kg', 'lb'] as const;
 export const DISTANCE_UNITS = ['m', 'ft'] as const;
@@ -28,6 +29,8 @@ export const preferences = z.object({
     .int({ message: 'Hours before must be a whole number' })
     .min(0, { message: 'Hours before must be between 0 and 72' })
     .max(72, { message: 'Hours before must be between 0 and 72' }),
+  /** When a scheduled workout without its own time starts (reminders count back from it). */
+  workoutTime: clockTime,
   autoCalculateAnalytics: z.boolean(),
   /** The athlete picked in the app frame; survives a reload. */
   currentAthleteId: id.nullable(),
@@ -42,6 +45,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   emailReminders: false,
   desktopReminders: true,
   reminderHoursBefore: 2,
+  workoutTime: '17:00',
   autoCalculateAnalytics: true,
   currentAthleteId: null,
 };

@@ -1,0 +1,3 @@
+export * from './api';
+export { ProgramsPage } from './ProgramsPage';
+export { ProgramBuilderPage } from './ProgramBuilderPage';
