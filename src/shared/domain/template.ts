@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, isoTimestamp, requiredText } from './common';
 import { equipment, muscle } from './exercise';
-import { setType, templateExerciseInput } from './prescription';
+import { setType, templateExerciseInput, type TemplateExerciseInput } from './prescription';
 
 /** Tags a coach sorts templates by; free text, these are offered first. */
 export const SUGGESTED_TEMPLATE_TAGS = [
@@ -111,3 +111,25 @@ export type TemplateDetail = z.infer<typeof templateDetail>;
 export const templateExercisesInput = z
   .array(templateExerciseInput)
   .max(40, { message: 'A template can hold at most 40 exercises' });
+
+/** A stored exercise list as the input `templates.saveExercises` takes (ids kept). */
+export function toTemplateExerciseInputs(exercises: readonly TemplateExercise[]): TemplateExerciseInput[] {
+  return [...exercises]
+    .sort((a, b) => a.position - b.position)
+    .map((item) => ({
+      id: item.id,
+      exerciseId: item.exerciseId,
+      supersetGroup: item.supersetGroup,
+      sets: item.sets,
+      repsMin: item.repsMin,
+      repsMax: item.repsMax,
+      percentOneRepMax: item.percentOneRepMax,
+      loadKg: item.loadKg,
+      rpe: item.rpe,
+      rir: item.rir,
+      restSeconds: item.restSeconds,
+      tempo: item.tempo,
+      notes: item.notes,
+      setDetails: item.setDetails ? item.setDetails.map((row) => ({ ...row })) : null,
+    }));
+}
