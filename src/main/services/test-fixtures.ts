@@ -128,7 +128,19 @@ export async function failureOf(promise: Promise<unknown>): Promise<AppError> {
 }
 
 /** The tables services write, for "changes nothing" checks. */
-const WATCHED_TABLES = ['exercise', 'exercise_favorite', 'athlete', 'user_preferences'] as const;
+const WATCHED_TABLES = [
+  'exercise',
+  'exercise_favorite',
+  'athlete',
+  'user_preferences',
+  'workout_template',
+  'workout_template_exercise',
+  'program',
+  'program_week',
+  'program_day',
+  'program_assignment',
+  'scheduled_workout',
+] as const;
 
 /**
  * A fingerprint of the watched tables: row count and a hash of every row's text per table.
