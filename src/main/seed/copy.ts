@@ -17,6 +17,16 @@ export const COPY_COLUMNS = {
     'created_at',
     'updated_at',
   ],
+  program_assignment: [
+    'id',
+    'organization_id',
+    'program_id',
+    'athlete_id',
+    'start_date',
+    'weekdays',
+    'created_at',
+    'updated_at',
+  ],
   scheduled_workout: [
     'id',
     'organization_id',
@@ -26,6 +36,7 @@ export const COPY_COLUMNS = {
     'program_id',
     'program_week_id',
     'program_day_id',
+    'assignment_id',
     'status',
     'completed_session_id',
     'notes',
@@ -79,6 +90,7 @@ export type CopyTable = keyof typeof COPY_COLUMNS;
 /** Tables in the order their foreign keys need them. */
 export const COPY_ORDER: readonly CopyTable[] = [
   'athlete',
+  'program_assignment',
   'scheduled_workout',
   'workout_session',
   'exercise_entry',
@@ -143,6 +155,7 @@ export class CsvRows {
 export class CsvBatch {
   readonly lines: Record<CopyTable, CsvRows> = {
     athlete: new CsvRows(),
+    program_assignment: new CsvRows(),
     scheduled_workout: new CsvRows(),
     workout_session: new CsvRows(),
     exercise_entry: new CsvRows(),

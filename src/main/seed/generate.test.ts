@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database } from '../db/client';
 import { createTestDatabase } from '../db/test-support';
+import { programDates } from '../../shared/calc/schedule';
 import { ensureOrganization } from '../services/organization';
 import { seedHistory, type SeedOptions, type SeedTotals } from './generate';
 
@@ -189,5 +190,50 @@ describe('seedHistory', () => {
     expect(trend.lifts).toBeGreaterThan(3);
     expect(trend.mean_ratio).toBeGreaterThan(1.02);
     expect(trend.rising / trend.lifts).toBeGreaterThan(0.6);
+  });
+
+  it('records each block as a program application whose dates are where the calendar maths puts them', async () => {
+    const { rows: assignments } = await database.pg.query<{
+      id: string;
+      program_id: string;
+      start_date: string;
+      weekdays: number[];
+    }>(
+      `SELECT id, program_id, to_char(start_date, 'YYYY-MM-DD') AS start_date, weekdays FROM program_assignment`,
+    );
+    expect(assignments.length).toBeGreaterThan(3);
+    for (const assignment of assignments.slice(0, 6)) {
+      const { rows: days } = await database.pg.query<{
+        week_id: string;
+        week_number: number;
+        day_id: string;
+        day_index: number;
+        template_id: string;
+        days_per_week: number;
+      }>(
+        `SELECT pw.id AS week_id, pw.week_number, pd.id AS day_id, pd.day_index, pd.template_id, p.days_per_week
+         FROM program p JOIN program_week pw ON pw.program_id = p.id JOIN program_day pd ON pd.program_week_id = pw.id
+         WHERE p.id = $1 ORDER BY pw.week_number, pd.day_index`,
+        [assignment.program_id],
+      );
+      const weeks = [...new Set(days.map((day) => day.week_id))].map((weekId) => ({
+        id: weekId,
+        days: days
+          .filter((day) => day.week_id === weekId)
+          .map((day) => ({ id: day.day_id, dayIndex: day.day_index, templateId: day.template_id })),
+      }));
+      const expected = new Map(
+        programDates(
+          { daysPerWeek: days[0]?.days_per_week ?? 0, weeks },
+          { startDate: assignment.start_date, weekdays: assignment.weekdays },
+        ).map((day) => [day.dayId, day.date]),
+      );
+      const { rows: scheduled } = await database.pg.query<{ program_day_id: string; date: string }>(
+        `SELECT program_day_id, to_char(scheduled_date, 'YYYY-MM-DD') AS date FROM scheduled_workout WHERE assignment_id = $1`,
+        [assignment.id],
+      );
+      expect(scheduled.length).toBeGreaterThan(0);
+      for (const workout of scheduled) expect(workout.date).toBe(expected.get(workout.program_day_id));
+    }
   });
 });

@@ -175,6 +175,7 @@ async function updateBodyweights(database: Database, runners: readonly AthleteRu
 
 const HISTORY_TABLES = [
   'athlete',
+  'program_assignment',
   'scheduled_workout',
   'workout_session',
   'exercise_entry',

@@ -127,6 +127,13 @@ export function* athleteHistory(
     lastProgram = program;
     const stalled = random.chance(0.25);
     const assignedAtMs = (weekStart - random.int(2, 6)) * DAY_MS + random.int(8, 20) * HOUR_MS;
+    // The coach applied the block from its first Monday on the split's weekdays (ISO: Monday = 1).
+    const assignmentId = ids.at(assignedAtMs);
+    const assignedAt = new Date(assignedAtMs).toISOString();
+    const weekdays = `"{${program.weeks[0]?.days.map((day) => day.weekdayOffset + 1).join(',') ?? ''}}"`;
+    batch.lines.program_assignment.pushAscii(
+      `${assignmentId},${org},${program.id},${profile.id},${isoDate(weekStart)},${weekdays},${assignedAt},${assignedAt}`,
+    );
 
     for (const week of program.weeks) {
       if (weekStart > profile.lastDay) break;
@@ -134,7 +141,7 @@ export function* athleteHistory(
       // UTC offset (midweek noon) serves the whole week and saves an Intl call per session.
       const offsetMs = clock.offsetMs((weekStart + 2) * DAY_MS + 12 * HOUR_MS);
       for (const day of week.days) {
-        const date = weekStart + day.dayIndex;
+        const date = weekStart + day.weekdayOffset;
         if (date > profile.lastDay) break;
         const template = context.library.templates.get(day.templateKey);
         if (!template) throw new Error(`Template ${day.templateKey} is missing`);
@@ -183,7 +190,7 @@ export function* athleteHistory(
           updated = new Date((date + 1) * DAY_MS + 3 * HOUR_MS).toISOString();
         }
         batch.lines.scheduled_workout.pushAscii(
-          `${scheduledId},${org},${profile.id},${template.id},${scheduledDate},${program.id},${week.id},${day.id},${status},${sessionId},${csvText(notes)},${created},${updated}`,
+          `${scheduledId},${org},${profile.id},${template.id},${scheduledDate},${program.id},${week.id},${day.id},${assignmentId},${status},${sessionId},${csvText(notes)},${created},${updated}`,
         );
         result.scheduledWorkouts++;
       }

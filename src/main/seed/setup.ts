@@ -35,8 +35,10 @@ export interface SeededTemplate {
 
 export interface SeededProgramDay {
   id: string;
-  /** 0 = Monday of the program week. */
+  /** The training day's slot in the program week (0 = the first training day). */
   dayIndex: number;
+  /** Days after the Monday of the week the athlete trains this slot on (0 = Monday). */
+  weekdayOffset: number;
   templateKey: string;
 }
 
@@ -213,15 +215,20 @@ export async function createCoachLibrary(
           ...weekModifiers(phase, weekInPhase),
           ...stamps,
         });
-        split.days.forEach((dayIndex, slot) => {
+        split.days.forEach((weekdayOffset, slot) => {
           const templateKey = split.templates[slot] as string;
-          const day: SeededProgramDay = { id: ids.at(createdAtMs), dayIndex, templateKey };
+          const day: SeededProgramDay = {
+            id: ids.at(createdAtMs),
+            dayIndex: slot,
+            weekdayOffset,
+            templateKey,
+          };
           week.days.push(day);
           dayRows.push({
             id: day.id,
             organizationId,
             programWeekId: week.id,
-            dayIndex,
+            dayIndex: slot,
             templateId: templates.get(templateKey)?.id ?? null,
             ...stamps,
           });
