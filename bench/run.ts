@@ -18,6 +18,7 @@ import { listAthletes } from '../src/main/services/athletes';
 import { type ServiceContext } from '../src/main/services/context';
 import { findExercises } from '../src/main/services/exercise-search';
 import { ensureOrganization } from '../src/main/services/organization';
+import { benchProgramsAndCalendar } from './programs';
 import { measureBackend, measureMainThreadQuery, measureWorkerThreadQuery } from './event-loop';
 import { durations, line, ms, report, timed } from './stats';
 
@@ -160,6 +161,8 @@ report(
   'Roster list (listAthletes, 30 calls, some filtered)',
   await durations(rosterInputs, (input) => listAthletes(ctx, input)),
 );
+
+await benchProgramsAndCalendar(database, ctx);
 
 // 3. Event-loop lag: the database on the main thread, in a bench-only worker thread (why the
 //    backend worker exists), then light calls behind the backend worker.
