@@ -19,6 +19,8 @@ export const LOAD_ROUNDING_KG = 0.5;
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 const roundTo = (value: number, step: number) => Math.round(value / step) * step;
+/** Half-step RPE changes move RIR by whole reps; a half rounds toward no change, either way. */
+const roundHalfTowardZero = (value: number) => Math.sign(value) * Math.ceil(Math.abs(value) - 0.5);
 
 interface LoadValues {
   repsMin: number | null;
@@ -54,13 +56,15 @@ export function modifyLoad<T extends LoadValues>(values: T, week: WeekModifiers)
   return {
     ...values,
     percentOneRepMax:
-      values.percentOneRepMax === null ? null : clamp(roundTo(values.percentOneRepMax + delta, 0.5), 1, 100),
+      values.percentOneRepMax === null || delta === 0
+        ? values.percentOneRepMax
+        : clamp(roundTo(values.percentOneRepMax + delta, 0.5), 1, 100),
     loadKg:
       values.loadKg === null || delta === 0
         ? values.loadKg
         : clamp(roundTo(values.loadKg * (1 + delta / 100), LOAD_ROUNDING_KG), 0, 1000),
     rpe: values.rpe === null ? null : clamp(roundTo(values.rpe + week.rpeDelta, 0.5), 1, 10),
-    rir: values.rir === null ? null : clamp(Math.round(values.rir - week.rpeDelta), 0, 10),
+    rir: values.rir === null ? null : clamp(values.rir - roundHalfTowardZero(week.rpeDelta), 0, 10),
   };
 }
 
