@@ -1,14 +1,459 @@
-/** SCAFFOLD: replaced by the real services (issue 6). */
-import { Unavailable } from '../../shared/contract';
-import type { Handlers } from './context';
+/**
+ * Applying a program to athletes: the preview (dates, end date, days where an athlete already has
+ * a workout), the apply itself (one transaction for every athlete, idempotent), and its undo.
+ * Each application is a program_assignment; its workouts carry the program day they come from and
+ * the prescription frozen for that day.
+ */
+import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import {
+  InvalidInput,
+  NotFound,
+  type OutputOf,
+  type ParsedInputOf,
+  type FieldIssue,
+} from '../../shared/contract';
+import { programEndDate } from '../../shared/calc/schedule';
+import type { ScheduleStatus } from '../../shared/domain/schedule';
+import type { DrizzleTx } from '../db/client';
+import { athlete, program, programAssignment, scheduledWorkout, workoutTemplate } from '../db/schema';
+import type { Handlers, ServiceContext } from './context';
+import {
+  hasWorkoutDays,
+  loadProgramPlan,
+  plannedWorkouts,
+  type PlannedWorkout,
+  type ProgramPlan,
+} from './program-plan';
+import { requireProgramRow } from './program-read';
+import { athleteToday } from './schedule-read';
+import {
+  insertWorkouts,
+  shiftPastConflicts,
+  tombstoneWorkouts,
+  workoutValues,
+  type NewWorkout,
+} from './schedule-write';
+import type { Queryable } from './template-read';
 
-const notYet = () => Promise.reject(new Unavailable('Not built yet'));
+type ApplyInput = ParsedInputOf<'programs.apply'>;
+
+interface ApplyingAthlete {
+  id: string;
+  name: string;
+  timeZone: string;
+}
+
+/** The program, checked it can be applied, as a plan. */
+async function applicablePlan(db: Queryable, ctx: ServiceContext, programId: string): Promise<ProgramPlan> {
+  const row = await requireProgramRow(db, ctx.organizationId, programId);
+  if (row.archivedAt !== null) {
+    const message = 'Restore the program before applying it';
+    throw new InvalidInput(message, [{ path: ['programId'], message }]);
+  }
+  const plan = await loadProgramPlan(db, ctx.organizationId, row);
+  if (!hasWorkoutDays(plan)) {
+    const message = 'This program has no workouts yet: drop templates on its days first';
+    throw new InvalidInput(message, [{ path: ['programId'], message }]);
+  }
+  return plan;
+}
+
+/** The athletes in input order; all must be the organization's, live and not archived. */
+async function applyingAthletes(
+  db: Queryable,
+  ctx: ServiceContext,
+  athleteIds: readonly string[],
+): Promise<ApplyingAthlete[]> {
+  const rows = await db
+    .select({
+      id: athlete.id,
+      name: athlete.name,
+      timeZone: athlete.timeZone,
+      archivedAt: athlete.archivedAt,
+    })
+    .from(athlete)
+    .where(
+      and(
+        inArray(athlete.id, [...athleteIds]),
+        eq(athlete.organizationId, ctx.organizationId),
+        isNull(athlete.deletedAt),
+      ),
+    );
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const issues: FieldIssue[] = [];
+  const archivedNames: string[] = [];
+  athleteIds.forEach((id, index) => {
+    const row = byId.get(id);
+    if (!row) {
+      issues.push({
+        path: ['athleteIds', index],
+        message: 'This athlete does not exist or has been deleted',
+      });
+    } else if (row.archivedAt !== null) {
+      archivedNames.push(row.name);
+      issues.push({
+        path: ['athleteIds', index],
+        message: `${row.name} is archived: restore them before applying a program`,
+      });
+    }
+  });
+  if (issues.length > 0) {
+    const message =
+      archivedNames.length > 0
+        ? `Archived athletes cannot be scheduled: restore ${listNames(archivedNames)} first`
+        : 'Some of the athletes picked do not exist or have been deleted: pick them again';
+    throw new InvalidInput(message, issues);
+  }
+  return athleteIds.map((id) => {
+    const row = byId.get(id)!;
+    return { id: row.id, name: row.name, timeZone: row.timeZone };
+  });
+}
+
+function listNames(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+const sameWeekdays = (a: readonly number[], b: readonly number[]) =>
+  a.length === b.length && [...a].sort().every((day, index) => day === [...b].sort()[index]);
+
+/** Live applications of the program to these athletes with this start date and these weekdays. */
+async function identicalAssignments(db: Queryable, input: ApplyInput): Promise<Map<string, string>> {
+  const rows = await db
+    .select({
+      id: programAssignment.id,
+      athleteId: programAssignment.athleteId,
+      weekdays: programAssignment.weekdays,
+    })
+    .from(programAssignment)
+    .where(
+      and(
+        eq(programAssignment.programId, input.programId),
+        inArray(programAssignment.athleteId, input.athleteIds),
+        eq(programAssignment.startDate, input.startDate),
+        isNull(programAssignment.deletedAt),
+      ),
+    )
+    .orderBy(programAssignment.createdAt);
+  const byAthlete = new Map<string, string>();
+  for (const row of rows) {
+    if (sameWeekdays(row.weekdays, input.weekdays) && !byAthlete.has(row.athleteId)) {
+      byAthlete.set(row.athleteId, row.id);
+    }
+  }
+  return byAthlete;
+}
+
+interface ExistingWorkout {
+  id: string;
+  athleteId: string;
+  date: string;
+  status: ScheduleStatus;
+  assignmentId: string | null;
+  templateName: string;
+  programName: string | null;
+}
+
+/** The athletes' live workouts from `from` on, with the names a conflict list shows. */
+async function existingWorkoutsFrom(
+  db: Queryable,
+  ctx: ServiceContext,
+  athleteIds: readonly string[],
+  from: string,
+): Promise<ExistingWorkout[]> {
+  const rows = await db
+    .select({
+      id: scheduledWorkout.id,
+      athleteId: scheduledWorkout.athleteId,
+      date: scheduledWorkout.scheduledDate,
+      status: scheduledWorkout.status,
+      assignmentId: scheduledWorkout.assignmentId,
+      templateName: workoutTemplate.name,
+      programName: program.name,
+    })
+    .from(scheduledWorkout)
+    .innerJoin(workoutTemplate, eq(workoutTemplate.id, scheduledWorkout.templateId))
+    .leftJoin(program, eq(program.id, scheduledWorkout.programId))
+    .where(
+      and(
+        eq(scheduledWorkout.organizationId, ctx.organizationId),
+        inArray(scheduledWorkout.athleteId, [...athleteIds]),
+        gte(scheduledWorkout.scheduledDate, from),
+        isNull(scheduledWorkout.deletedAt),
+      ),
+    )
+    .orderBy(scheduledWorkout.scheduledDate, scheduledWorkout.createdAt);
+  return rows.map((row) => ({ ...row, status: row.status as ScheduleStatus }));
+}
+
+function groupByAthlete<T extends { athleteId: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(row.athleteId, [...(groups.get(row.athleteId) ?? []), row]);
+  return groups;
+}
+
+export async function previewApply(
+  ctx: ServiceContext,
+  input: ApplyInput,
+): Promise<OutputOf<'programs.previewApply'>> {
+  const plan = await applicablePlan(ctx.db, ctx, input.programId);
+  const athletes = await applyingAthletes(ctx.db, ctx, input.athleteIds);
+  const calendarAssignment = { startDate: input.startDate, weekdays: input.weekdays };
+  const workouts = plannedWorkouts(plan, calendarAssignment);
+  const identical = await identicalAssignments(ctx.db, input);
+  const programDays = new Set(workouts.map((workout) => workout.date));
+  const existing = groupByAthlete(await existingWorkoutsFrom(ctx.db, ctx, input.athleteIds, input.startDate));
+
+  const conflicts: OutputOf<'programs.previewApply'>['conflicts'] = [];
+  for (const person of athletes) {
+    const ownAssignment = identical.get(person.id);
+    const byDate = new Map<string, ExistingWorkout[]>();
+    for (const workout of existing.get(person.id) ?? []) {
+      if (!programDays.has(workout.date)) continue;
+      if (ownAssignment !== undefined && workout.assignmentId === ownAssignment) continue;
+      byDate.set(workout.date, [...(byDate.get(workout.date) ?? []), workout]);
+    }
+    for (const [date, onDate] of byDate) {
+      conflicts.push({
+        athleteId: person.id,
+        athleteName: person.name,
+        date,
+        workouts: onDate.map(({ id, templateName, status, programName }) => ({
+          id,
+          templateName,
+          status,
+          programName,
+        })),
+      });
+    }
+  }
+  return {
+    days: workouts.map(({ weekNumber, dayIndex, date, templateId, templateName }) => ({
+      weekNumber,
+      dayIndex,
+      date,
+      templateId,
+      templateName,
+    })),
+    endDate: programEndDate(plan.calendar, calendarAssignment),
+    conflicts,
+    alreadyApplied: athletes
+      .filter((person) => identical.has(person.id))
+      .map((person) => ({ athleteId: person.id, athleteName: person.name })),
+  };
+}
+
+/** Statuses a replacing application may tombstone (never a started or done workout). */
+const REPLACEABLE: readonly ScheduleStatus[] = ['scheduled', 'missed', 'skipped'];
+
+interface AthleteApplication {
+  assignment: typeof programAssignment.$inferInsert | null;
+  workouts: NewWorkout[];
+  replacedIds: string[];
+  shifted: number;
+  unchanged: number;
+}
+
+/** An athlete who already has this exact application gets only its missing future workouts. */
+async function topUpApplication(
+  tx: DrizzleTx,
+  plan: ProgramPlan,
+  person: ApplyingAthlete,
+  assignmentId: string,
+  now: Date,
+): Promise<AthleteApplication> {
+  const [stored] = await tx.select().from(programAssignment).where(eq(programAssignment.id, assignmentId));
+  const rows = await tx
+    .select({ programDayId: scheduledWorkout.programDayId, deletedAt: scheduledWorkout.deletedAt })
+    .from(scheduledWorkout)
+    .where(eq(scheduledWorkout.assignmentId, assignmentId));
+  // A tombstoned workout was deleted by the coach: it is not "missing".
+  const present = new Set(rows.map((row) => row.programDayId));
+  const today = athleteToday(person.timeZone, now);
+  const missing = plannedWorkouts(plan, stored!).filter(
+    (workout) => workout.date >= today && !present.has(workout.dayId),
+  );
+  return {
+    assignment: null,
+    workouts: missing.map((workout) => ({ workout, athleteId: person.id, assignmentId })),
+    replacedIds: [],
+    shifted: 0,
+    unchanged: rows.filter((row) => row.deletedAt === null).length,
+  };
+}
+
+function newApplication(
+  plan: ProgramPlan,
+  person: ApplyingAthlete,
+  input: ApplyInput,
+  existing: readonly ExistingWorkout[],
+  timestamp: string,
+): AthleteApplication {
+  const assignmentId = uuidv7();
+  let skippedDates: string[] = [];
+  let workouts: PlannedWorkout[];
+  if (input.onConflict === 'shift') {
+    const occupied = new Set(existing.map((workout) => workout.date));
+    ({ skippedDates, workouts } = shiftPastConflicts(plan, input, occupied));
+  } else {
+    workouts = plannedWorkouts(plan, input);
+  }
+  const replacedIds: string[] = [];
+  if (input.onConflict === 'replace') {
+    const dates = new Set(workouts.map((workout) => workout.date));
+    for (const workout of existing) {
+      if (dates.has(workout.date) && REPLACEABLE.includes(workout.status)) replacedIds.push(workout.id);
+    }
+  }
+  return {
+    assignment: {
+      id: assignmentId,
+      organizationId: plan.program.organizationId,
+      programId: plan.program.id,
+      athleteId: person.id,
+      startDate: input.startDate,
+      weekdays: input.weekdays,
+      skippedDates,
+      replacedWorkoutIds: replacedIds,
+      createdAt: timestamp,
+      updatedAt: timestamp,
+    },
+    workouts: workouts.map((workout) => ({ workout, athleteId: person.id, assignmentId })),
+    replacedIds,
+    shifted: skippedDates.length,
+    unchanged: 0,
+  };
+}
+
+export async function applyProgram(
+  ctx: ServiceContext,
+  input: ApplyInput,
+): Promise<OutputOf<'programs.apply'>> {
+  const timestamp = ctx.now().toISOString();
+  const result = await ctx.db.transaction(async (tx) => {
+    const plan = await applicablePlan(tx, ctx, input.programId);
+    const athletes = await applyingAthletes(tx, ctx, input.athleteIds);
+    const identical = await identicalAssignments(tx, input);
+    const existing = groupByAthlete(await existingWorkoutsFrom(tx, ctx, input.athleteIds, input.startDate));
+
+    const applications: AthleteApplication[] = [];
+    for (const person of athletes) {
+      const assignmentId = identical.get(person.id);
+      applications.push(
+        assignmentId !== undefined
+          ? await topUpApplication(tx, plan, person, assignmentId, ctx.now())
+          : newApplication(plan, person, input, existing.get(person.id) ?? [], timestamp),
+      );
+    }
+
+    const assignments = applications.flatMap((item) => (item.assignment ? [item.assignment] : []));
+    if (assignments.length > 0) await tx.insert(programAssignment).values(assignments);
+    const replacedIds = applications.flatMap((item) => item.replacedIds);
+    await tombstoneWorkouts(tx, replacedIds, timestamp);
+    const newWorkouts = applications.flatMap((item) => item.workouts);
+    await insertWorkouts(
+      tx,
+      newWorkouts.map((item) => workoutValues(plan.program, item, timestamp)),
+    );
+    return {
+      assignmentIds: assignments.map((assignment) => assignment.id),
+      created: newWorkouts.length,
+      replaced: replacedIds.length,
+      shifted: applications.reduce((sum, item) => sum + item.shifted, 0),
+      unchanged: applications.reduce((sum, item) => sum + item.unchanged, 0),
+    };
+  });
+  if (result.assignmentIds.length > 0) ctx.touched('program_assignment');
+  if (result.created > 0 || result.replaced > 0) ctx.touched('scheduled_workout');
+  return result;
+}
+
+/**
+ * The undo of an apply: the applications' workouts still to come (scheduled, today or later) go,
+ * what they replaced comes back, and the applications end. Past, started and done workouts stay.
+ */
+export async function unapplyProgram(
+  ctx: ServiceContext,
+  input: ParsedInputOf<'programs.unapply'>,
+): Promise<OutputOf<'programs.unapply'>> {
+  const ids = [...new Set(input.assignmentIds)];
+  const timestamp = ctx.now().toISOString();
+  const result = await ctx.db.transaction(async (tx) => {
+    const assignments = await tx
+      .select({ row: programAssignment, timeZone: athlete.timeZone })
+      .from(programAssignment)
+      .innerJoin(athlete, eq(athlete.id, programAssignment.athleteId))
+      .where(
+        and(inArray(programAssignment.id, ids), eq(programAssignment.organizationId, ctx.organizationId)),
+      );
+    if (assignments.length < ids.length) {
+      throw new NotFound(
+        'That program application does not exist: it may have been removed on another device',
+      );
+    }
+    let removed = 0;
+    let restored = 0;
+    for (const { row, timeZone } of assignments) {
+      // Undoing twice does nothing more.
+      if (row.deletedAt !== null) continue;
+      const today = athleteToday(timeZone, ctx.now());
+      const gone = await tx
+        .update(scheduledWorkout)
+        .set({ deletedAt: timestamp, updatedAt: timestamp })
+        .where(
+          and(
+            eq(scheduledWorkout.assignmentId, row.id),
+            isNull(scheduledWorkout.deletedAt),
+            eq(scheduledWorkout.status, 'scheduled'),
+            gte(scheduledWorkout.scheduledDate, today),
+          ),
+        )
+        .returning({ id: scheduledWorkout.id });
+      removed += gone.length;
+      restored += await restoreReplaced(tx, row.replacedWorkoutIds, timestamp);
+      await tx
+        .update(programAssignment)
+        .set({ deletedAt: timestamp, updatedAt: timestamp })
+        .where(eq(programAssignment.id, row.id));
+    }
+    return { removed, restored, ended: assignments.some(({ row }) => row.deletedAt === null) };
+  });
+  if (result.ended) ctx.touched('program_assignment');
+  if (result.removed > 0 || result.restored > 0) ctx.touched('scheduled_workout');
+  return { removed: result.removed, restored: result.restored };
+}
+
+/** Brings back replaced workouts, except one whose program day has another live workout now. */
+async function restoreReplaced(
+  tx: DrizzleTx,
+  workoutIds: readonly string[],
+  timestamp: string,
+): Promise<number> {
+  if (workoutIds.length === 0) return 0;
+  const restored = await tx
+    .update(scheduledWorkout)
+    .set({ deletedAt: null, updatedAt: timestamp })
+    .where(
+      and(
+        inArray(scheduledWorkout.id, [...workoutIds]),
+        sql`${scheduledWorkout.deletedAt} is not null`,
+        sql`(${scheduledWorkout.assignmentId} is null or not exists (
+          select 1 from ${scheduledWorkout} twin
+           where twin.assignment_id = ${scheduledWorkout.assignmentId}
+             and twin.program_day_id = ${scheduledWorkout.programDayId}
+             and twin.deleted_at is null))`,
+      ),
+    )
+    .returning({ id: scheduledWorkout.id });
+  return restored.length;
+}
 
 export const programApplyHandlers: Pick<
   Handlers,
   'programs.previewApply' | 'programs.apply' | 'programs.unapply'
 > = {
-  'programs.previewApply': notYet,
-  'programs.apply': notYet,
-  'programs.unapply': notYet,
+  'programs.previewApply': (input, ctx) => previewApply(ctx, input),
+  'programs.apply': (input, ctx) => applyProgram(ctx, input),
+  'programs.unapply': (input, ctx) => unapplyProgram(ctx, input),
 };

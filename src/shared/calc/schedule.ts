@@ -36,6 +36,42 @@ export function toIsoDate(date: Date): string {
   return format(date, 'yyyy-MM-dd');
 }
 
+/** The day `days` after an ISO date (before it when negative), as an ISO date. */
+export function addIsoDays(date: string, days: number): string {
+  return toIsoDate(addDays(parseISO(date), days));
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatFor(timeZone: string): Intl.DateTimeFormat {
+  let dayFormat = dayFormats.get(timeZone);
+  if (!dayFormat) {
+    try {
+      dayFormat = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
+    } catch {
+      // An unknown zone (a bad sync or import) falls back to UTC rather than failing a whole job.
+      dayFormat = dayFormatFor('UTC');
+    }
+    dayFormats.set(timeZone, dayFormat);
+  }
+  return dayFormat;
+}
+
+/**
+ * An athlete's "today": the calendar date ('YYYY-MM-DD') on the athlete's clock (an IANA time
+ * zone) at the instant `now`. Workouts are "past" or "future" against this, never against UTC.
+ */
+export function athleteToday(timeZone: string, now: Date): string {
+  const parts = dayFormatFor(timeZone).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((item) => item.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
 /** The first `count` training dates from `startDate` on, in order. */
 export function trainingDates(assignment: CalendarAssignment, count: number): string[] {
   const weekdays = new Set(assignment.weekdays);
@@ -47,6 +83,22 @@ export function trainingDates(assignment: CalendarAssignment, count: number): st
     const iso = toIsoDate(day);
     if (weekdays.has(getISODay(day)) && !skipped.has(iso)) dates.push(iso);
     day = addDays(day, 1);
+  }
+  return dates;
+}
+
+/** The training dates from `from` (inclusive) up to `until` (exclusive), skipped ones left out. */
+export function trainingDatesBetween(
+  assignment: Pick<CalendarAssignment, 'weekdays' | 'skippedDates'>,
+  from: string,
+  until: string,
+): string[] {
+  const weekdays = new Set(assignment.weekdays);
+  const skipped = new Set(assignment.skippedDates ?? []);
+  const dates: string[] = [];
+  for (let day = parseISO(from); toIsoDate(day) < until; day = addDays(day, 1)) {
+    const iso = toIsoDate(day);
+    if (weekdays.has(getISODay(day)) && !skipped.has(iso)) dates.push(iso);
   }
   return dates;
 }
