@@ -1,2 +1,3 @@
 export { AthletesPage } from './AthletesPage';
 export { CurrentAthletePicker } from './CurrentAthletePicker';
+export { useAthletesQuery } from './api';
