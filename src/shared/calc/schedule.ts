@@ -74,7 +74,10 @@ export function athleteToday(timeZone: string, now: Date): string {
 
 /** The first `count` training dates from `startDate` on, in order. */
 export function trainingDates(assignment: CalendarAssignment, count: number): string[] {
-  const weekdays = new Set(assignment.weekdays);
+  // Only ISO weekdays 1–7 can ever match: anything else would leave the search below endless.
+  const weekdays = new Set(
+    assignment.weekdays.filter((day) => Number.isInteger(day) && day >= 1 && day <= 7),
+  );
   if (weekdays.size === 0 || count <= 0) return [];
   const skipped = new Set(assignment.skippedDates ?? []);
   const dates: string[] = [];
