@@ -7,14 +7,18 @@ import { z } from 'zod';
  */
 export const isoDate = z
   .string({ message: 'must be a date like 2026-12-07' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date like 2026-12-07 (year-month-day)' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date like 2026-12-07 (year-month-day)', abort: true })
   .refine((value) => isValid(parseISO(value)), { message: 'is not a real date on the calendar' });
 
 /** A date field with its name in the message ("Start date must be a date like 2026-12-07"). */
 export function namedDate(field: string) {
   return z
     .string({ message: `${field} must be a date like 2026-12-07` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: `${field} must be a date like 2026-12-07 (year-month-day)` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, {
+      message: `${field} must be a date like 2026-12-07 (year-month-day)`,
+      // One message for "07/12/2026", not also "is not a real date".
+      abort: true,
+    })
     .refine((value) => isValid(parseISO(value)), { message: `${field} is not a real date on the calendar` });
 }
 
