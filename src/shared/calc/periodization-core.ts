@@ -270,7 +270,11 @@ export function buildPreview(
           beforeDay.overrides[exercise.id],
           weekModifiersOf(beforeWeek),
         );
-        const now = resolvePrescription(exercise, afterDay.overrides[exercise.id], weekModifiersOf(afterWeek));
+        const now = resolvePrescription(
+          exercise,
+          afterDay.overrides[exercise.id],
+          weekModifiersOf(afterWeek),
+        );
         const changed = !samePrescription(was, now);
         if (changed) changedPrescriptions += 1;
         return {

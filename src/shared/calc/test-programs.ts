@@ -4,7 +4,7 @@
  */
 import type { ParsedProgramDocument } from '../domain/program';
 import type { TemplateExercise } from '../domain/template';
-import type { ProgramTemplate } from './periodization-core';
+import type { GeneratorPreview, PrescriptionPreview, ProgramTemplate } from './periodization-core';
 
 /** A UUIDv7-shaped id from a number: stable and readable in a failing test. */
 export function testId(n: number): string {
@@ -91,4 +91,28 @@ export function deepFreeze<T>(value: T): T {
     for (const inner of Object.values(value)) deepFreeze(inner);
   }
   return value;
+}
+
+/** Week by week, one exercise's prescription after (or before) a generator, on one day slot. */
+export function weekByWeek(
+  preview: GeneratorPreview,
+  exerciseName: string,
+  options: { dayIndex?: number; side?: 'before' | 'after' } = {},
+): PrescriptionPreview[] {
+  return preview.weeks.map((week) => {
+    const day = week.days.find((item) => item.dayIndex === (options.dayIndex ?? 0));
+    const found = day?.exercises.find((item) => item.exerciseName === exerciseName);
+    if (!found)
+      throw new Error(`${exerciseName} is not on day ${options.dayIndex ?? 0} of week ${week.weekNumber}`);
+    return found[options.side ?? 'after'];
+  });
+}
+
+/** The text form of `weekByWeek`: ["5 × 5 @ 100 kg", "5 × 5 @ 102.5 kg", …]. */
+export function textsByWeek(
+  preview: GeneratorPreview,
+  exerciseName: string,
+  options: { dayIndex?: number; side?: 'before' | 'after' } = {},
+): string[] {
+  return weekByWeek(preview, exerciseName, options).map((item) => item.text);
 }
