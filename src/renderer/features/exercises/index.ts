@@ -1,2 +1,4 @@
 export { ExercisesPage } from './ExercisesPage';
 export { ExerciseImportCard } from './ExerciseImportCard';
+export { ExercisePicker, type ExercisePickerProps } from './ExercisePicker';
+export { muscleLabel, equipmentLabel } from './filters';

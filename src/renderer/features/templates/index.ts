@@ -1,2 +1,3 @@
 export * from './api';
 export { TemplatesPage } from './TemplatesPage';
+export { TemplateEditor, type TemplateEditorProps } from './TemplateEditor';
