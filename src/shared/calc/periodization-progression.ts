@@ -99,6 +99,9 @@ function noLoadReason(exercise: TemplateExercise): string | null {
   return 'no load to progress';
 }
 
+/** A load raised by `added`: exactly the template's value when nothing is added. */
+const raised = (base: number, added: number) => (added === 0 ? base : roundHundredths(base + added));
+
 /** Raised loads stop at the domain's limits; the preview says from which week. */
 class Caps {
   private readonly noted = new Set<string>();
@@ -152,7 +155,7 @@ export function linear(
     const step = week.deload ? 0 : (steps[weekIndex] ?? 0);
     const weekNumber = weekIndex + 1;
     if (exercise.percentOneRepMax !== null) {
-      const percent = roundHundredths(exercise.percentOneRepMax + step * params.amount);
+      const percent = raised(exercise.percentOneRepMax, step * params.amount);
       return {
         fields: LOAD_FIELDS,
         values: { percentOneRepMax: caps.percent(exercise, percent, weekNumber) },
@@ -163,7 +166,7 @@ export function linear(
       params.mode === 'kg'
         ? step * params.amount
         : Math.round((base * step * params.amount) / 100 / 0.5) * 0.5;
-    const loadKg = roundHundredths(base + added);
+    const loadKg = raised(base, added);
     return { fields: LOAD_FIELDS, values: { loadKg: caps.load(exercise, loadKg, weekNumber) } };
   });
   return { document: result, preview: buildPreview('linear', document, result, templates, notes) };
@@ -218,14 +221,14 @@ export function doubleProgression(
         ? {
             percentOneRepMax: caps.percent(
               exercise,
-              roundHundredths(exercise.percentOneRepMax + increments * params.loadIncrementPercent),
+              raised(exercise.percentOneRepMax, increments * params.loadIncrementPercent),
               weekNumber,
             ),
           }
         : {
             loadKg: caps.load(
               exercise,
-              roundHundredths((exercise.loadKg ?? 0) + increments * params.loadIncrementKg),
+              raised(exercise.loadKg ?? 0, increments * params.loadIncrementKg),
               weekNumber,
             ),
           };
