@@ -32,6 +32,7 @@ export async function startBackend(options: StartBackendOptions): Promise<Backen
     host: options.host,
     version: options.version,
     demo: options.demo ?? false,
+    testClock: options.testClock ?? false,
     validateOutputs: options.validateOutputs ?? process.env.NODE_ENV !== 'production',
   };
   const worker = spawnWorker(backendWorkerPath, workerData);

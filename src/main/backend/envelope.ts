@@ -15,6 +15,8 @@ export interface BackendWorkerData {
   host: 'electron' | 'web';
   version: string;
   demo: boolean;
+  /** The clock can be moved with `testing.setClock` (web host `--test-clock`, end-to-end tests). */
+  testClock: boolean;
   /** Check every output against its contract schema (tests and development). */
   validateOutputs: boolean;
 }

@@ -10,6 +10,8 @@ export interface BackendOptions {
   version: string;
   /** Create the demo coach, athletes and history on first run (web host `--demo`). */
   demo?: boolean;
+  /** Let `testing.setClock` move the backend's clock (web host `--test-clock`; never in the app). */
+  testClock?: boolean;
 }
 
 /** What a host (the Electron shell or the web host) holds once the backend worker is up. */
