@@ -12,6 +12,7 @@ describe('parseWebArgs', () => {
         port: DEFAULT_PORT,
         host: '127.0.0.1',
         demo: false,
+        testClock: false,
       },
     });
   });
@@ -19,7 +20,7 @@ describe('parseWebArgs', () => {
   it('takes a data folder (relative to the current folder), a port and --demo', () => {
     expect(parseWebArgs(['--data-dir', 'data', '--port', '0', '--demo'], linux)).toEqual({
       kind: 'run',
-      options: { dataDir: '/work/gym/data', port: 0, host: '127.0.0.1', demo: true },
+      options: { dataDir: '/work/gym/data', port: 0, host: '127.0.0.1', demo: true, testClock: false },
     });
     expect(parseWebArgs(['--data-dir=/srv/lifts', '--port=8080'], linux)).toMatchObject({
       kind: 'run',
@@ -54,11 +55,20 @@ describe('parseWebArgs', () => {
     }
   });
 
+  it('lets end-to-end tests move the clock with --test-clock, which is off unless given', () => {
+    expect(parseWebArgs(['--test-clock'], linux)).toMatchObject({
+      kind: 'run',
+      options: { testClock: true },
+    });
+    expect(parseWebArgs(['--demo'], linux)).toMatchObject({ kind: 'run', options: { testClock: false } });
+  });
+
   it('answers --help with the usage', () => {
     expect(parseWebArgs(['--help'], linux)).toMatchObject({
       kind: 'help',
       text: expect.stringContaining('--data-dir'),
     });
+    expect(parseWebArgs(['--help'], linux)).toMatchObject({ text: expect.stringContaining('--test-clock') });
     expect(parseWebArgs(['-h'], linux).kind).toBe('help');
   });
 });

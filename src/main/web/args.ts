@@ -1,5 +1,6 @@
 /**
- * The web host's command line: `node out/main/web.js [--data-dir D] [--port P] [--host 127.0.0.1] [--demo]`.
+ * The web host's command line:
+ * `node out/main/web.js [--data-dir D] [--port P] [--host 127.0.0.1] [--demo] [--test-clock]`.
  * Parsing is pure (argv and environment in, options or a message out) so it is tested without a process.
  */
 import { homedir } from 'node:os';
@@ -15,6 +16,8 @@ export interface WebHostOptions {
   port: number;
   host: typeof LOOPBACK_HOST;
   demo: boolean;
+  /** End-to-end tests may move the backend's clock (`testing.setClock`). */
+  testClock: boolean;
 }
 
 export type ParsedWebArgs =
@@ -33,6 +36,8 @@ Options:
   --port <number>      port to listen on, 0 for any free port (default: ${DEFAULT_PORT})
   --host 127.0.0.1     the only address the web host binds to (loopback)
   --demo               create the demo coach, athletes and history on first run
+  --test-clock         let end-to-end tests move the app's clock (testing.setClock); never
+                       for real use: reminders and missed workouts follow the moved time
   -h, --help           show this message`;
 
 export const NON_LOOPBACK_MESSAGE =
@@ -57,7 +62,14 @@ export function parseWebArgs(
   argv: readonly string[],
   environment: Environment = processEnvironment(),
 ): ParsedWebArgs {
-  let values: { 'data-dir'?: string; port?: string; host?: string; demo?: boolean; help?: boolean };
+  let values: {
+    'data-dir'?: string;
+    port?: string;
+    host?: string;
+    demo?: boolean;
+    'test-clock'?: boolean;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -66,6 +78,7 @@ export function parseWebArgs(
         port: { type: 'string' },
         host: { type: 'string' },
         demo: { type: 'boolean' },
+        'test-clock': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -105,7 +118,16 @@ export function parseWebArgs(
         ? dataDirArg
         : resolve(environment.cwd, dataDirArg);
 
-  return { kind: 'run', options: { dataDir, port, host: LOOPBACK_HOST, demo: values.demo ?? false } };
+  return {
+    kind: 'run',
+    options: {
+      dataDir,
+      port,
+      host: LOOPBACK_HOST,
+      demo: values.demo ?? false,
+      testClock: values['test-clock'] ?? false,
+    },
+  };
 }
 
 function parsePort(value: string | undefined): number | null {

@@ -66,14 +66,15 @@ describe('the web host with the real backend', () => {
   it('pushes the changed event of a write to the page', async () => {
     const answer = await call('athletes.create', { name: 'Web Host Lifter', timeZone: 'Europe/Oslo' });
     expect(answer).toMatchObject({ result: { ok: true, data: { name: 'Web Host Lifter' } } });
+    // Background jobs announce their own runs too; look for the write's event among them.
+    const isAthleteChange = (message: ServerMessage) =>
+      message.type === 'event' &&
+      message.event.name === 'changed' &&
+      message.event.payload.tables.includes('athlete');
     for (let waited = 0; waited < 5_000; waited += 10) {
-      if (messages.some((message) => message.type === 'event')) break;
+      if (messages.some(isAthleteChange)) break;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    const event = messages.find((message) => message.type === 'event');
-    expect(event).toMatchObject({ type: 'event', event: { name: 'changed' } });
-    if (event?.type === 'event' && event.event.name === 'changed') {
-      expect(event.event.payload.tables).toContain('athlete');
-    }
+    expect(messages.find(isAthleteChange)).toMatchObject({ type: 'event', event: { name: 'changed' } });
   });
 });

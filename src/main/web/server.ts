@@ -2,6 +2,7 @@
  * `npm run web`: Lift Tracker in a browser on this computer. Starts the same backend worker as the
  * desktop app, serves the built renderer on 127.0.0.1 and prints the one link (with this launch's
  * token) that opens it:  node out/main/web.js [--data-dir D] [--port P] [--host 127.0.0.1] [--demo]
+ * [--test-clock]
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -43,6 +44,7 @@ async function run(options: WebHostOptions): Promise<void> {
   }
   const version = await packageVersion(appRoot);
   console.log(`Data folder: ${options.dataDir}`);
+  if (options.testClock) console.log('Test clock: on (testing.setClock may move the time)');
 
   let backend: BackendHandle;
   try {
@@ -53,6 +55,7 @@ async function run(options: WebHostOptions): Promise<void> {
       host: 'web',
       version,
       demo: options.demo,
+      testClock: options.testClock,
     });
   } catch (cause) {
     if (cause instanceof BackendStartError) {
