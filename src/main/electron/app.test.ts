@@ -185,6 +185,25 @@ describe('quitting', () => {
     expect(app.exited).toBe(true);
   });
 
+  it('shows workout reminders as desktop notifications', async () => {
+    await shellWith().start();
+    backend.emit({
+      name: 'reminder',
+      payload: {
+        scheduledWorkoutId: '01890000-0000-7000-8000-000000000001',
+        athleteId: '01890000-0000-7000-8000-000000000002',
+        athleteName: 'Ada',
+        templateName: 'Upper A',
+        startsAt: '2026-03-02T17:00:00.000Z',
+        date: '2026-03-02',
+        startTime: '17:00',
+        title: 'Ada: Upper A at 17:00',
+        body: 'Starts in 2 hours.',
+      },
+    });
+    expect(fake.log).toContain('notification: Ada: Upper A at 17:00');
+  });
+
   it('forwards backend events to the window until it quits', async () => {
     await shellWith().start();
     const window = BrowserWindow.instances[0]!;

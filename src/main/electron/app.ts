@@ -9,6 +9,7 @@ import { BackendStartError, type BackendHandle, type BackendOptions } from '../b
 import { resolveAppPaths } from '../paths';
 import { buildContentSecurityPolicy } from '../security/csp';
 import { forwardBackendEvents, registerIpcRelay } from './ipc';
+import { showReminderNotifications } from './notifications';
 import { rendererLocation } from './renderer-location';
 import { applySessionSecurity, installNavigationGuards } from './security';
 import { createMainWindow, focusWindow } from './window';
@@ -157,6 +158,7 @@ export function createShell(deps: ShellDeps): Shell {
     backendState = 'running';
     disposers.push(registerIpcRelay({ backend, getWindow, isAppUrl: renderer.isAppUrl }));
     disposers.push(forwardBackendEvents(backend, getWindow));
+    disposers.push(showReminderNotifications(backend, getWindow));
     openWindow();
   }
 

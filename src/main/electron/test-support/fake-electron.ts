@@ -145,6 +145,31 @@ export class BrowserWindow extends EventEmitter {
   }
 }
 
+/** Like Electron's: `show()` puts it on screen (logged); `click()` does what the user's click would. */
+export class Notification extends EventEmitter {
+  static supported = true;
+  static readonly instances: Notification[] = [];
+  static isSupported(): boolean {
+    return Notification.supported;
+  }
+
+  shown = false;
+  constructor(readonly options: { title?: string; body?: string }) {
+    super();
+    Notification.instances.push(this);
+  }
+  show(): void {
+    this.shown = true;
+    fake.log.push(`notification: ${this.options.title ?? ''}`);
+  }
+  click(): void {
+    this.emit('click', fakeEvent());
+  }
+  close(): void {
+    this.emit('close', fakeEvent());
+  }
+}
+
 class FakeApp extends EventEmitter {
   isPackaged = false;
   hasSingleInstanceLock = true;
@@ -313,10 +338,23 @@ export function resetFakeElectron(): void {
   app.userDataDir = mkdtempSync(join(tmpdir(), 'lift-tracker-shell-'));
   ipcMain.handlers.clear();
   BrowserWindow.instances.length = 0;
+  Notification.instances.length = 0;
+  Notification.supported = true;
   session.defaultSession = new FakeSession();
   screen.displays = [display(0, 0, 1920, 1080)];
   contextBridge.exposed.clear();
   vi.clearAllMocks();
 }
 
-export default { app, BrowserWindow, ipcMain, dialog, shell, session, screen, contextBridge, ipcRenderer };
+export default {
+  app,
+  BrowserWindow,
+  Notification,
+  ipcMain,
+  dialog,
+  shell,
+  session,
+  screen,
+  contextBridge,
+  ipcRenderer,
+};
