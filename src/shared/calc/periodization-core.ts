@@ -239,8 +239,20 @@ function weekSettings(week: ProgramWeekDocument): WeekSettings {
 const sameSettings = (a: WeekSettings, b: WeekSettings) =>
   (Object.keys(a) as (keyof WeekSettings)[]).every((key) => a[key] === b[key]);
 
+const PRESCRIPTION_FIELDS = [
+  'sets',
+  'repsMin',
+  'repsMax',
+  'percentOneRepMax',
+  'loadKg',
+  'rpe',
+  'rir',
+] as const;
+
+/** Generators change only these fields (and set rows through the week); the rest is the template's. */
 const samePrescription = (a: ResolvedPrescription, b: ResolvedPrescription) =>
-  JSON.stringify(a) === JSON.stringify(b);
+  PRESCRIPTION_FIELDS.every((field) => a[field] === b[field]) &&
+  (a.setDetails === null || JSON.stringify(a.setDetails) === JSON.stringify(b.setDetails));
 
 /**
  * The table the builder shows before applying: every week's settings before and after, and

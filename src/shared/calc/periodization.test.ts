@@ -5,6 +5,7 @@ import type { PrescriptionOverride } from '../domain/prescription';
 import type { TemplateExercise } from '../domain/template';
 import {
   GENERATORS,
+  describePrescription,
   generatorById,
   programExercises,
   runGenerator,
@@ -420,5 +421,76 @@ describe('generator properties', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('the preview', () => {
+  it('gives each exercise’s prescription before and after, as numbers in kg and as text', () => {
+    const row = exercise({ exerciseName: 'Barbell Row', sets: 3, repsMin: 8, loadKg: 60, rir: 2 });
+    const pull = template('Pull', [row]);
+    const document = program({ weeks: 2, days: [null, pull] });
+    const run = runGenerator('linear', document, byId([pull]), { mode: 'kg', amount: 2.5 });
+    if (!run.ok) throw new Error('linear refused its parameters');
+    const [weekOne, weekTwo] = run.result.preview.weeks;
+    expect(weekOne!.days).toEqual([
+      {
+        dayId: document.weeks[0]!.days[1]!.id,
+        dayIndex: 1,
+        templateId: pull.id,
+        templateName: 'Pull',
+        exercises: [expect.objectContaining({ exerciseName: 'Barbell Row', changed: false })],
+      },
+    ]);
+    expect(weekTwo!.days[0]!.exercises[0]).toEqual({
+      templateExerciseId: row.id,
+      exerciseId: row.exerciseId,
+      exerciseName: 'Barbell Row',
+      before: {
+        sets: 3,
+        repsMin: 8,
+        repsMax: null,
+        percentOneRepMax: null,
+        loadKg: 60,
+        rpe: null,
+        rir: 2,
+        text: '3 × 8 @ 60 kg · RIR 2',
+      },
+      after: {
+        sets: 3,
+        repsMin: 8,
+        repsMax: null,
+        percentOneRepMax: null,
+        loadKg: 62.5,
+        rpe: null,
+        rir: 2,
+        text: '3 × 8 @ 62.5 kg · RIR 2',
+      },
+      changed: true,
+    });
+    expect(weekTwo).toMatchObject({ weekNumber: 2, weekChanged: false });
+    expect(run.result.preview).toMatchObject({
+      generatorId: 'linear',
+      changedPrescriptions: 1,
+      changedWeeks: 0,
+    });
+  });
+
+  it('writes a prescription the short way a coach reads it', () => {
+    const base = {
+      sets: 5,
+      repsMin: 5,
+      repsMax: null,
+      percentOneRepMax: null,
+      loadKg: null,
+      rpe: null,
+      rir: null,
+      setDetails: null,
+    };
+    expect(describePrescription({ ...base, percentOneRepMax: 77.5, rpe: 8 })).toBe('5 × 5 @ 77.5% · RPE 8');
+    expect(describePrescription({ ...base, repsMax: 8, loadKg: 102.25, rir: 1 })).toBe(
+      '5 × 5–8 @ 102.25 kg · RIR 1',
+    );
+    expect(describePrescription({ ...base, repsMin: null, sets: 3 })).toBe('3 sets');
+    expect(describePrescription({ ...base, setDetails: [] })).toBe('5 × 5 (set by set)');
   });
 });
