@@ -122,7 +122,6 @@ export function roundHundredths(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-export const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
 // ---- The preview ---------------------------------------------------------------------------
 
