@@ -5,6 +5,7 @@
  * edit a day, deciding through `resolveTarget` whether a change goes to the template itself or to
  * a copy for "this week only".
  */
+import { useState } from 'react';
 import { Button, Classes, NonIdealState } from '@blueprintjs/core';
 import type { TemplateExerciseInput } from '../../../shared/domain/prescription';
 import { useToaster } from '../../app/toaster';
@@ -52,6 +53,7 @@ function Editor({
   const shown = detail ?? data;
   const { weightUnit } = useUnits();
   const toaster = useToaster();
+  const [fieldsSaving, setFieldsSaving] = useState(false);
   const list = useExerciseList({
     target,
     detail,
@@ -88,14 +90,24 @@ function Editor({
       className={compact ? 'lt-tpl-editor lt-tpl-editor--compact' : 'lt-tpl-editor'}
       aria-label={`Template ${shown.name}`}
     >
-      <TemplateFields detail={shown} target={target} compact={compact} autoFocusName={autoFocusName} />
+      <TemplateFields
+        detail={shown}
+        target={target}
+        compact={compact}
+        autoFocusName={autoFocusName}
+        onSavingChange={setFieldsSaving}
+      />
       <div className={`lt-tpl-summary ${Classes.TEXT_MUTED}`}>
         <span>
           {list.rows.length} {list.rows.length === 1 ? 'exercise' : 'exercises'} · {totalSets}{' '}
           {totalSets === 1 ? 'set' : 'sets'}
         </span>
         <span className="lt-tpl-saved" aria-live="polite">
-          {list.saving ? 'Saving…' : 'All changes saved'}
+          {list.saving || fieldsSaving
+            ? 'Saving…'
+            : list.errors.size > 0
+              ? 'Fix the marked values to save them'
+              : 'All changes saved'}
         </span>
       </div>
       <ExerciseList list={list} weightUnit={weightUnit} compact={compact} />

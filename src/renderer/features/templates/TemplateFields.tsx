@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Classes, Intent, MenuItem, TextArea } from '@blueprintjs/core';
 import { MultiSelect } from '@blueprintjs/select';
-import type { FieldIssue } from '../../../shared/contract/errors';
+import { isAppErrorShape, type FieldIssue } from '../../../shared/contract/errors';
 import {
   SUGGESTED_TEMPLATE_TAGS,
   templateFields,
@@ -38,9 +38,17 @@ interface TemplateFieldsProps {
   compact?: boolean;
   /** Focus and select the name (a template just created). */
   autoFocusName?: boolean;
+  /** Whether a change is waiting or on its way (for the editor's "Saving…"). */
+  onSavingChange: (saving: boolean) => void;
 }
 
-export function TemplateFields({ detail, target, compact, autoFocusName }: TemplateFieldsProps) {
+export function TemplateFields({
+  detail,
+  target,
+  compact,
+  autoFocusName,
+  onSavingChange,
+}: TemplateFieldsProps) {
   const [fields, setFields] = useState<Fields>(() => fieldsOf(detail));
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [updateTemplate] = useUpdateTemplateMutation();
@@ -50,6 +58,12 @@ export function TemplateFields({ detail, target, compact, autoFocusName }: Templ
   const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlightRef = useRef(false);
   const nameRef = useRef<HTMLInputElement>(null);
+  const savingRef = useRef(onSavingChange);
+  savingRef.current = onSavingChange;
+  const refreshSaving = useCallback(
+    () => savingRef.current(Boolean(timerRef.current || inFlightRef.current)),
+    [],
+  );
   const nameId = `lt-tpl-name-${detail.id}`;
   const descriptionId = `lt-tpl-description-${detail.id}`;
   const tagsId = `lt-tpl-tags-${detail.id}`;
@@ -69,8 +83,7 @@ export function TemplateFields({ detail, target, compact, autoFocusName }: Templ
     setFields(server);
   }, [detail]);
 
-  const save = useCallback(async () => {
-    timerRef.current = null;
+  const send = useCallback(async () => {
     const current = fieldsRef.current;
     const parsed = templateFields.safeParse(current);
     if (!parsed.success) {
@@ -93,6 +106,9 @@ export function TemplateFields({ detail, target, compact, autoFocusName }: Templ
       if (result.error) {
         const fieldIssues = issuesOf(result.error, 'fields');
         if (fieldIssues.length > 0) setIssues(fieldIssues);
+        // A name another template has: said beside the name, which is what to change.
+        else if (isAppErrorShape(result.error) && result.error.code === 'conflict')
+          setIssues([{ path: ['name'], message: result.error.message }]);
         else
           toaster.show({
             intent: Intent.DANGER,
@@ -105,9 +121,17 @@ export function TemplateFields({ detail, target, compact, autoFocusName }: Templ
     } finally {
       inFlightRef.current = false;
       // Typed while the call was out: send that too.
-      if (!sameFields(fieldsRef.current, savedRef.current) && !timerRef.current) void saveRef.current();
+      if (fieldsRef.current !== current && !timerRef.current) void saveRef.current();
     }
   }, [target, toaster, updateTemplate]);
+  const save = useCallback(async () => {
+    timerRef.current = null;
+    try {
+      await send();
+    } finally {
+      refreshSaving();
+    }
+  }, [send, refreshSaving]);
   const saveRef = useRef(save);
   saveRef.current = save;
 
@@ -129,6 +153,7 @@ export function TemplateFields({ detail, target, compact, autoFocusName }: Templ
     timerRef.current = null;
     if (immediately) void save();
     else timerRef.current = setTimeout(() => void saveRef.current(), TYPING_DEBOUNCE_MS);
+    refreshSaving();
   };
 
   const nameError = messageFor(issues, 'name');

@@ -104,6 +104,7 @@ export function useExerciseList({
   const [rows, setRows] = useState<ExerciseDraft[]>([]);
   const [serverErrors, setServerErrors] = useState<ReadonlyMap<string, FieldErrors>>(new Map());
   const [listError, setListError] = useState<string | null>(null);
+  // A change is waiting for its pause, on its way, or queued behind another.
   const [saving, setSaving] = useState(false);
 
   // The async save reads these, not a render's closure.
@@ -119,6 +120,11 @@ export function useExerciseList({
   detailRef.current = detail;
   const callbacks = useRef({ onExercisesSaved, onSaveFailed });
   callbacks.current = { onExercisesSaved, onSaveFailed };
+
+  const refreshSaving = useCallback(
+    () => setSaving(Boolean(timerRef.current || inFlightRef.current || pendingRef.current)),
+    [],
+  );
 
   const commit = useCallback((next: ExerciseDraft[]) => {
     rowsRef.current = next;
@@ -198,9 +204,12 @@ export function useExerciseList({
       pendingRef.current = true;
       return;
     }
-    if (savedRef.current === null || sameList(buildList().inputs, savedRef.current)) return;
+    if (savedRef.current === null || sameList(buildList().inputs, savedRef.current)) {
+      refreshSaving();
+      return;
+    }
     inFlightRef.current = true;
-    setSaving(true);
+    refreshSaving();
     try {
       const templateId = await target.ensureTarget();
       if (templateId === null) {
@@ -276,23 +285,27 @@ export function useExerciseList({
       callbacks.current.onExercisesSaved?.({ templateId, before, after });
     } finally {
       inFlightRef.current = false;
-      setSaving(false);
       if (pendingRef.current) {
         pendingRef.current = false;
         void save();
       }
+      refreshSaving();
     }
-  }, [buildList, commit, dispatch, saveExercises, switchTo, target]);
+  }, [buildList, commit, dispatch, refreshSaving, saveExercises, switchTo, target]);
 
   const saveRef = useRef(save);
   saveRef.current = save;
 
-  const schedule = useCallback((mode: ChangeMode) => {
-    if (timerRef.current) clearTimeout(timerRef.current);
-    timerRef.current = null;
-    if (mode === 'structural') void saveRef.current();
-    else timerRef.current = setTimeout(() => void saveRef.current(), TYPING_DEBOUNCE_MS);
-  }, []);
+  const schedule = useCallback(
+    (mode: ChangeMode) => {
+      if (timerRef.current) clearTimeout(timerRef.current);
+      timerRef.current = null;
+      if (mode === 'structural') void saveRef.current();
+      else timerRef.current = setTimeout(() => void saveRef.current(), TYPING_DEBOUNCE_MS);
+      refreshSaving();
+    },
+    [refreshSaving],
+  );
 
   // Leaving (another template, another screen) saves what is still waiting for its pause.
   useEffect(

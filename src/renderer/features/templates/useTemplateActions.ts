@@ -8,8 +8,10 @@ import { Intent } from '@blueprintjs/core';
 import type { TemplateSummary } from '../../../shared/domain/template';
 import { useToaster } from '../../app/toaster';
 import { errorMessage } from '../../components/ErrorCallout';
+import { isAppErrorShape } from '../../../shared/contract/errors';
 import {
   useCreateTemplateMutation,
+  useListTemplatesQuery,
   useDeleteTemplateMutation,
   useDuplicateTemplateMutation,
   useRestoreTemplateMutation,
@@ -21,6 +23,8 @@ type Usage = TemplateSummary['usage'];
 export function isUsed(usage: Usage): boolean {
   return usage.programs > 0 || usage.scheduledWorkouts > 0;
 }
+
+const newTemplateName = (number: number) => (number === 1 ? 'New template' : `New template ${number}`);
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -66,15 +70,33 @@ export function useTemplateActions(
     [toaster],
   );
 
+  // Names are unique in the library: "New template", then "New template 2", and so on.
+  const { data: everything } = useListTemplatesQuery({ text: '', tags: [], includeArchived: true });
   const create = useCallback(async () => {
-    const result = await createTemplate({ name: 'New template', description: '', tags: [], exercises: [] });
-    if (result.error) {
+    const taken = new Set((everything?.items ?? []).map((item) => item.name.trim().toLowerCase()));
+    let number = 1;
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      while (taken.has(newTemplateName(number).toLowerCase())) number += 1;
+      const name = newTemplateName(number);
+      const result = await createTemplate({ name, description: '', tags: [], exercises: [] });
+      if (!result.error) {
+        onOpen(result.data.id, { isNew: true });
+        return result.data.id;
+      }
+      // Another window (or an archived template this list has not caught up with) took the name.
+      if (isAppErrorShape(result.error) && result.error.code === 'conflict') {
+        taken.add(name.toLowerCase());
+        continue;
+      }
       fail('Could not create a template', result.error);
       return null;
     }
-    onOpen(result.data.id, { isNew: true });
-    return result.data.id;
-  }, [createTemplate, fail, onOpen]);
+    fail('Could not create a template', {
+      code: 'conflict',
+      message: 'Every “New template” name is taken; rename one',
+    });
+    return null;
+  }, [createTemplate, everything, fail, onOpen]);
 
   const setArchived = useCallback(
     async (template: TemplateSummary, archived: boolean) => {
