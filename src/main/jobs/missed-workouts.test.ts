@@ -3,7 +3,13 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTaskQueue } from '../backend/task-queue';
 import { scheduledWorkout, workoutSession } from '../db/schema';
 import type { ServiceContext } from '../services/context';
-import { useServiceFixture } from '../services/test-fixtures';
+import {
+  insertAthlete as insertAthleteWith,
+  insertProgram,
+  insertTemplate as insertTemplateWith,
+  storedWorkouts,
+} from '../services/schedule-test-support';
+import { callChannel, useServiceFixture } from '../services/test-fixtures';
 import type { Job } from './job';
 import { readJobRuns } from './job-runs';
 import { MISSED_BATCH, missedWorkoutsJob } from './missed-workouts';
@@ -203,5 +209,66 @@ describe('missed workouts', () => {
       lastResult: '50 workouts marked missed',
       lastError: null,
     });
+  });
+});
+
+describe('programs that shift on a miss', () => {
+  /** A two-day program applied Mondays and Thursdays from Monday 2 March, in UTC. */
+  async function applied(name: string, shiftOnMissed: boolean) {
+    now = new Date('2026-03-01T12:00:00Z');
+    const athleteId = await insertAthleteWith(ctx, `${name} Athlete`, { timeZone: 'UTC' });
+    const template = await insertTemplateWith(ctx, `${name} A`, [
+      { exercise: 'Barbell Back Squat', sets: 5, repsMin: 5 },
+    ]);
+    const program = await insertProgram(
+      ctx,
+      `${name} Block`,
+      2,
+      [{ days: [template.id, template.id] }, { days: [template.id, template.id] }],
+      { shiftOnMissed },
+    );
+    await callChannel(ctx, 'programs.apply', {
+      programId: program.id,
+      athleteIds: [athleteId],
+      startDate: '2026-03-02',
+      weekdays: [1, 4],
+    });
+    return athleteId;
+  }
+
+  async function calendar(athleteId: string) {
+    const rows = await storedWorkouts(ctx, athleteId);
+    return rows.filter((row) => row.deletedAt === null).map((row) => [row.scheduledDate, row.status]);
+  }
+
+  it('moves the rest of the program on by one training day instead of marking the workout missed', async () => {
+    const athleteId = await applied('Shifting', true);
+
+    // Tuesday: Monday's workout was not done.
+    now = new Date('2026-03-03T12:00:00Z');
+    const run = await runToEnd(missedWorkoutsJob, ctx);
+
+    expect(run.summary).toBe('1 program shifted');
+    expect(run.touched).toEqual(expect.arrayContaining(['scheduled_workout', 'program_assignment']));
+    expect(await calendar(athleteId)).toEqual([
+      ['2026-03-05', 'scheduled'],
+      ['2026-03-09', 'scheduled'],
+      ['2026-03-12', 'scheduled'],
+      ['2026-03-16', 'scheduled'],
+    ]);
+    expect((await runToEnd(missedWorkoutsJob, ctx)).summary).toBe('No missed workouts');
+  });
+
+  it('marks the workout missed when its program does not shift', async () => {
+    const athleteId = await applied('Steady', false);
+
+    now = new Date('2026-03-03T12:00:00Z');
+    expect((await runToEnd(missedWorkoutsJob, ctx)).summary).toBe('1 workout marked missed');
+    expect(await calendar(athleteId)).toEqual([
+      ['2026-03-02', 'missed'],
+      ['2026-03-05', 'scheduled'],
+      ['2026-03-09', 'scheduled'],
+      ['2026-03-12', 'scheduled'],
+    ]);
   });
 });

@@ -5,11 +5,9 @@
  * open and past, so a second run, or a run after a restart, finds only what is left.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { ScheduleSync } from '../../shared/domain/program';
 import type { DrizzleTx } from '../db/client';
 import { scheduledWorkout } from '../db/schema';
-import type { ServiceContext } from '../services/context';
-import * as scheduleSync from '../services/schedule-sync';
+import { shiftAssignment } from '../services/schedule-sync';
 import type { Job, JobContext, JobStep } from './job';
 
 /** Workouts looked at per step: one step stays a short transaction whatever the backlog. */
@@ -20,17 +18,6 @@ export const MISSED_BATCH = 200;
  * `scheduled_date < this` bounds the scan of scheduled_workout_open_date_idx to an index range.
  */
 const EARLIEST_ZONE = 'Pacific/Kiritimati';
-
-type ShiftAssignment = (
-  tx: DrizzleTx,
-  ctx: ServiceContext,
-  assignmentId: string,
-  fromDate: string,
-  today: string,
-) => Promise<ScheduleSync>;
-
-/** From the schedule services; while it is not there yet, a shift falls back to "missed". */
-const shiftAssignment = (scheduleSync as { shiftAssignment?: ShiftAssignment }).shiftAssignment;
 
 type Candidate = {
   id: string;
@@ -101,14 +88,16 @@ async function missedStep(
   const toShift = new Map<string, Candidate>();
   let deferred = 0;
   for (const row of rows) {
-    if (!row.shift || !row.assignment_id || !shiftAssignment) toMark.push(row.id);
+    if (!row.shift || !row.assignment_id) toMark.push(row.id);
     else if (!toShift.has(row.assignment_id)) toShift.set(row.assignment_id, row);
     else deferred += 1;
   }
 
   const shifted: string[] = [];
   for (const [assignmentId, row] of toShift) {
-    await shiftAssignment!(tx, ctx, assignmentId, row.scheduled_date, row.today);
+    // Skips the application's training days from the missed one up to today and moves its
+    // workouts on (src/main/services/schedule-sync.ts).
+    await shiftAssignment(tx, ctx, assignmentId, row.scheduled_date, row.today);
     shifted.push(assignmentId);
     // A shift that could not move the workout itself (pinned by hand, or nowhere left to go)
     // still leaves it missed, so no workout stays open in the past.
@@ -143,8 +132,8 @@ async function markMissed(tx: DrizzleTx, ctx: JobContext, ids: string[]): Promis
 }
 
 function summarize(marked: number, shifted: number): string {
-  if (marked === 0 && shifted === 0) return 'No missed workouts';
-  const parts = [`${marked} ${marked === 1 ? 'workout' : 'workouts'} marked missed`];
+  const parts: string[] = [];
+  if (marked > 0) parts.push(`${marked} ${marked === 1 ? 'workout' : 'workouts'} marked missed`);
   if (shifted > 0) parts.push(`${shifted} ${shifted === 1 ? 'program' : 'programs'} shifted`);
-  return parts.join(', ');
+  return parts.length > 0 ? parts.join(', ') : 'No missed workouts';
 }
