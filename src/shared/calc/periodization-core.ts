@@ -122,7 +122,6 @@ export function roundHundredths(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-
 // ---- The preview ---------------------------------------------------------------------------
 
 /** One prescription as numbers (loads in kg: the UI converts) and as a short line of text. */
@@ -134,7 +133,9 @@ export interface PrescriptionPreview {
   loadKg: number | null;
   rpe: number | null;
   rir: number | null;
-  /** "5 × 5 @ 77.5% · RPE 8", "3 × 8–12 @ 60 kg · RIR 2" (kg). */
+  /** The set rows when the exercise is prescribed set by set (top set, back-offs…), else null. */
+  setDetails: ResolvedPrescription['setDetails'];
+  /** "5 × 5 @ 77.5% · RPE 8", "3 × 8–12 @ 60 kg · RIR 2" (kg); set rows grouped when they differ. */
   text: string;
 }
 
@@ -195,20 +196,44 @@ export interface GeneratorResult {
 
 const formatNumber = (value: number) => String(roundHundredths(value));
 
-/** "5 × 5 @ 77.5% · RPE 8": the work, the load, the effort; "(set by set)" when rows differ. */
+type LoadAndEffort = Pick<ResolvedPrescription, 'percentOneRepMax' | 'loadKg' | 'rpe' | 'rir'>;
+
+function describeLoadAndEffort(p: LoadAndEffort): string {
+  let text = '';
+  if (p.percentOneRepMax !== null) text += ` @ ${formatNumber(p.percentOneRepMax)}%`;
+  else if (p.loadKg !== null) text += ` @ ${formatNumber(p.loadKg)} kg`;
+  if (p.rpe !== null) text += ` · RPE ${formatNumber(p.rpe)}`;
+  else if (p.rir !== null) text += ` · RIR ${p.rir}`;
+  return text;
+}
+
+type SetRow = NonNullable<ResolvedPrescription['setDetails']>[number];
+
+/** Set rows with runs of identical rows grouped: "1 × 3 @ 90% · RPE 9, 2 × 5 @ 75%". */
+function describeSetRows(rows: readonly SetRow[]): string {
+  const groups: { row: SetRow; count: number }[] = [];
+  for (const row of rows) {
+    const last = groups.at(-1);
+    if (last && JSON.stringify(last.row) === JSON.stringify(row)) last.count += 1;
+    else groups.push({ row, count: 1 });
+  }
+  return groups
+    .map(({ row, count }) => {
+      const kind = row.setType === 'working' ? '' : row.setType === 'warmup' ? ' warm-up' : ` ${row.setType}`;
+      return describeSetsAndReps({ ...row, sets: count }) + describeLoadAndEffort(row) + kind;
+    })
+    .join(', ');
+}
+
+/** "5 × 5 @ 77.5% · RPE 8": the work, the load, the effort; each group of set rows when given. */
 export function describePrescription(
   p: Pick<
     ResolvedPrescription,
     'sets' | 'repsMin' | 'repsMax' | 'percentOneRepMax' | 'loadKg' | 'rpe' | 'rir' | 'setDetails'
   >,
 ): string {
-  let text = describeSetsAndReps(p);
-  if (p.percentOneRepMax !== null) text += ` @ ${formatNumber(p.percentOneRepMax)}%`;
-  else if (p.loadKg !== null) text += ` @ ${formatNumber(p.loadKg)} kg`;
-  if (p.rpe !== null) text += ` · RPE ${formatNumber(p.rpe)}`;
-  else if (p.rir !== null) text += ` · RIR ${p.rir}`;
-  if (p.setDetails) text += ' (set by set)';
-  return text;
+  if (p.setDetails && p.setDetails.length > 0) return describeSetRows(p.setDetails);
+  return describeSetsAndReps(p) + describeLoadAndEffort(p);
 }
 
 function toPreview(p: ResolvedPrescription): PrescriptionPreview {
@@ -220,6 +245,7 @@ function toPreview(p: ResolvedPrescription): PrescriptionPreview {
     loadKg: p.loadKg,
     rpe: p.rpe,
     rir: p.rir,
+    setDetails: p.setDetails,
     text: describePrescription(p),
   };
 }

@@ -453,6 +453,7 @@ describe('the preview', () => {
         loadKg: 60,
         rpe: null,
         rir: 2,
+        setDetails: null,
         text: '3 × 8 @ 60 kg · RIR 2',
       },
       after: {
@@ -463,6 +464,7 @@ describe('the preview', () => {
         loadKg: 62.5,
         rpe: null,
         rir: 2,
+        setDetails: null,
         text: '3 × 8 @ 62.5 kg · RIR 2',
       },
       changed: true,
@@ -491,6 +493,26 @@ describe('the preview', () => {
       '5 × 5–8 @ 102.25 kg · RIR 1',
     );
     expect(describePrescription({ ...base, repsMin: null, sets: 3 })).toBe('3 sets');
-    expect(describePrescription({ ...base, setDetails: [] })).toBe('5 × 5 (set by set)');
+    const row = {
+      setType: 'working' as const,
+      repsMin: 5,
+      repsMax: null,
+      percentOneRepMax: 75,
+      loadKg: null,
+      rpe: null,
+      rir: null,
+    };
+    expect(
+      describePrescription({
+        ...base,
+        setDetails: [
+          { ...row, setType: 'warmup', percentOneRepMax: 50 },
+          { ...row, repsMin: 3, percentOneRepMax: 90, rpe: 9 },
+          row,
+          row,
+          { ...row, setType: 'drop', repsMin: 8, percentOneRepMax: 65, rir: 1 },
+        ],
+      }),
+    ).toBe('1 × 5 @ 50% warm-up, 1 × 3 @ 90% · RPE 9, 2 × 5 @ 75%, 1 × 8 @ 65% · RIR 1 drop');
   });
 });
