@@ -210,7 +210,8 @@ export async function createCoachLibrary(
           organizationId,
           programId: seeded.id,
           weekNumber: weekIndex + 1,
-          phase,
+          // The stored vocabulary is the domain's (lower case): PHASES in src/shared/domain/program.ts.
+          phase: phase.toLowerCase() as Lowercase<Phase>,
           deload: phase === 'Deload',
           ...weekModifiers(phase, weekInPhase),
           ...stamps,
