@@ -1,6 +1,7 @@
 /**
  * The frame every screen sits in: a sidebar with the eight sections, a top bar with the current
- * athlete, and the screen itself. Also applies the theme, the app-wide shortcuts and the toaster.
+ * athlete, and the screen itself. Also applies the theme, the app-wide shortcuts and the toaster
+ * (with the web host's workout reminders).
  */
 import {
   Alignment,
@@ -20,6 +21,7 @@ import { usePreferences } from '../features/settings';
 import { errorMessage } from '../components/ErrorCallout';
 import { useAppInfoQuery } from './appInfoApi';
 import { AppHotkeys, useOpenHotkeysDialog } from './hotkeys';
+import { ReminderToasts } from './ReminderToasts';
 import { SECTIONS } from './sections';
 import { useApplyTheme } from './theme';
 import { ToasterProvider } from './toaster';
@@ -33,6 +35,7 @@ export function AppFrame() {
   return (
     <ToasterProvider>
       <AppHotkeys />
+      <ReminderToasts />
       <div className="lt-frame">
         <Sidebar />
         <div className="lt-workspace">
