@@ -7,6 +7,7 @@ import {
   Classes,
   HTMLSelect,
   Icon,
+  InputGroup,
   Intent,
   NumericInput,
   Section,
@@ -27,6 +28,7 @@ import { issuesOf, messageFor } from '../../components/FormField';
 import { ExerciseImportCard } from '../exercises';
 import { useSettingsQuery, useUpdateSettingsMutation } from './api';
 import { DataSection } from './DataSection';
+import { JobsSection } from './JobsSection';
 import './settings.css';
 
 type SaveStatus =
@@ -136,6 +138,7 @@ export function SettingsPage() {
           </div>
           <div className="lt-settings__column">
             <DataSection />
+            <JobsSection />
             <ExerciseImportCard />
           </div>
         </div>
@@ -233,6 +236,11 @@ function PreferenceSections({ preferences, loading, save, issues }: PreferenceSe
             preferences={preferences}
             save={save}
             serverError={messageFor(issues, 'reminderHoursBefore')}
+          />
+          <WorkoutTimeSetting
+            preferences={preferences}
+            save={save}
+            serverError={messageFor(issues, 'workoutTime')}
           />
         </SectionCard>
       </Section>
@@ -369,6 +377,61 @@ function HoursBeforeSetting({
         intent={error ? Intent.DANGER : Intent.NONE}
         rightElement={<span className="lt-input-unit">h</span>}
         onValueChange={onChange}
+      />
+    </SettingRow>
+  );
+}
+
+/** The same rule the backend applies to the usual training time ('HH:MM', 24-hour). */
+const workoutTimeRule = preferencesSchema.shape.workoutTime;
+
+/**
+ * When a workout without a time of its own starts, on the athlete's clock; reminders count back
+ * from it. A time field, saved once it holds a whole time.
+ */
+function WorkoutTimeSetting({
+  preferences,
+  save,
+  serverError,
+}: {
+  preferences: Preferences | undefined;
+  save: Save;
+  serverError?: string;
+}) {
+  const saved = preferences?.workoutTime;
+  const [draft, setDraft] = useState<string | null>(null);
+  const value = draft ?? saved ?? DEFAULT_PREFERENCES.workoutTime;
+  const checked = workoutTimeRule.safeParse(value);
+  const localError =
+    draft === null || checked.success
+      ? undefined
+      : `Usual training time ${checked.error.issues[0]?.message ?? 'is not a time'}`;
+  const error = localError ?? serverError;
+
+  function onChange(next: string) {
+    setDraft(next);
+    if (!workoutTimeRule.safeParse(next).success) return;
+    if (next !== saved) void save({ workoutTime: next }).then(() => setDraft(null));
+    else setDraft(null);
+  }
+
+  return (
+    <SettingRow
+      id="setting-workout-time"
+      label="Usual training time"
+      error={error}
+      description="When a workout without its own time starts, on the athlete’s clock; reminders count back from it."
+    >
+      <InputGroup
+        id="setting-workout-time"
+        type="time"
+        className="lt-setting__time"
+        aria-describedby={error ? 'setting-workout-time-error' : 'setting-workout-time-description'}
+        aria-invalid={error ? true : undefined}
+        intent={error ? Intent.DANGER : Intent.NONE}
+        value={value}
+        disabled={!preferences}
+        onChange={(event) => onChange(event.currentTarget.value)}
       />
     </SettingRow>
   );

@@ -6,6 +6,9 @@ const endpoints = api.injectEndpoints({
     updateSettings: mutationFor(build, 'settings.update'),
     // On demand only (a mutation is never cached): it reads the whole history.
     checkData: mutationFor(build, 'app.checkData'),
+    // Settings → Background jobs; refreshed by the `changed` events each run sends (job_run).
+    jobs: queryFor(build, 'jobs.list'),
+    runJob: mutationFor(build, 'jobs.run'),
   }),
 });
 
@@ -30,4 +33,10 @@ export const settingsApi = endpoints.enhanceEndpoints({
   },
 });
 
-export const { useSettingsQuery, useUpdateSettingsMutation, useCheckDataMutation } = settingsApi;
+export const {
+  useSettingsQuery,
+  useUpdateSettingsMutation,
+  useCheckDataMutation,
+  useJobsQuery,
+  useRunJobMutation,
+} = settingsApi;
