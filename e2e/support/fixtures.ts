@@ -6,7 +6,8 @@
  * - `openApp(path?)`: opens the app in the page with this launch's token (the first navigation of
  *   every page must carry it; the app then keeps it in sessionStorage and drops it from the URL);
  * - `namedScreenshot(name)`: saves e2e-artifacts/screenshots/<name>.png, kept after the run.
- * `test.use({ demo: true })` in a spec file gives it a host started with `--demo` data instead.
+ * `test.use({ demo: true })` in a spec file gives it a host started with `--demo` data instead, and
+ * `test.use({ testClock: true })` one started with `--test-clock` (the spec may move its clock).
  */
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
@@ -26,6 +27,7 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
 
 interface WorkerFixtures {
   demo: boolean;
+  testClock: boolean;
   webHost: RunningWebHost;
 }
 
@@ -36,10 +38,11 @@ interface TestFixtures {
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   demo: [false, { scope: 'worker', option: true }],
+  testClock: [false, { scope: 'worker', option: true }],
 
   webHost: [
-    async ({ demo }, use) => {
-      const host = await startBuiltWebHost({ demo });
+    async ({ demo, testClock }, use) => {
+      const host = await startBuiltWebHost({ demo, testClock });
       try {
         await use(host);
       } finally {

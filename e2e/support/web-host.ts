@@ -1,7 +1,8 @@
 /**
- * Starts the built web host (`node out/main/web.js --data-dir <fresh temp folder> --port 0`) once per
- * Playwright worker, waits for its "Lift Tracker is running at <url>" line, and stops it with
- * SIGTERM afterwards (which closes the database). Specs get it through the fixtures in ./fixtures.ts.
+ * Starts the built web host (`node out/main/web.js --data-dir <fresh temp folder> --port 0`, with
+ * `--demo` or `--test-clock` when a spec asks) once per Playwright worker, waits for its "Lift
+ * Tracker is running at <url>" line, and stops it with SIGTERM afterwards (which closes the
+ * database). Specs get it through the fixtures in ./fixtures.ts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -33,6 +34,8 @@ export interface RunningWebHost {
 
 export interface StartWebHostOptions {
   demo?: boolean;
+  /** Start with `--test-clock`, so the spec may move the backend's clock (testing.setClock). */
+  testClock?: boolean;
   /** Keep the data folder after stopping (to inspect it). */
   keepDataDir?: boolean;
 }
@@ -44,7 +47,15 @@ export async function startBuiltWebHost(options: StartWebHostOptions = {}): Prom
     );
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'lift-tracker-e2e-'));
-  const args = [WEB_HOST_ENTRY, '--data-dir', dataDir, '--port', '0', ...(options.demo ? ['--demo'] : [])];
+  const args = [
+    WEB_HOST_ENTRY,
+    '--data-dir',
+    dataDir,
+    '--port',
+    '0',
+    ...(options.demo ? ['--demo'] : []),
+    ...(options.testClock ? ['--test-clock'] : []),
+  ];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
