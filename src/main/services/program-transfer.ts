@@ -109,8 +109,10 @@ interface PlannedTemplate {
 class IssueList {
   readonly issues: FieldIssue[] = [];
 
+  /** "Template 4 is not a template", "Week 2: RPE change goes in half steps". */
   add(path: (string | number)[], where: string, message: string): void {
-    this.issues.push({ path, message: where ? `${where}: ${message}` : message });
+    const joined = !where ? message : /^[a-z]/.test(message) ? `${where} ${message}` : `${where}: ${message}`;
+    this.issues.push({ path, message: joined });
   }
 
   addZod(base: (string | number)[], where: (path: PropertyKey[]) => string, error: z.ZodError): void {
@@ -152,7 +154,7 @@ function planTemplates(rawTemplates: unknown, issues: IssueList): PlannedTemplat
     }
     if (typeof raw.id !== 'string' || raw.id === '') issues.add([...path, 'id'], where, 'has no id');
     else if (keys.has(raw.id))
-      issues.add([...path, 'id'], where, 'its id is used by another template in the file');
+      issues.add([...path, 'id'], where, 'has the same id as another template in the file');
     else keys.add(raw.id);
     const fields = templateFields.safeParse({ name: raw.name, description: raw.description, tags: raw.tags });
     if (!fields.success) issues.addZod(path, () => where, fields.error);
@@ -183,7 +185,7 @@ function planExercises(
 ): PlannedExercise[] {
   if (rawExercises === undefined) return [];
   if (!Array.isArray(rawExercises)) {
-    issues.add(path, where, 'its exercises are not a list');
+    issues.add(path, where, 'has exercises that are not a list');
     return [];
   }
   if (rawExercises.length > MAX_EXERCISES) {
@@ -203,7 +205,7 @@ function planExercises(
       issues.add([...path, i, 'id'], at, 'has no id');
       ok = false;
     } else if (keys.has(key)) {
-      issues.add([...path, i, 'id'], at, 'its id is used by another exercise of the template');
+      issues.add([...path, i, 'id'], at, 'has the same id as another exercise of the template');
       ok = false;
     } else keys.add(key);
     const name = isObject(ref) && typeof ref.name === 'string' ? ref.name.trim() : '';
