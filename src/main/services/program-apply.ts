@@ -28,10 +28,10 @@ import {
 import { requireProgramRow } from './program-read';
 import { athleteToday } from './schedule-read';
 import {
+  arrayParam,
   insertWorkouts,
   shiftPastConflicts,
   tombstoneWorkouts,
-  workoutValues,
   type NewWorkout,
 } from './schedule-write';
 import type { Queryable } from './template-read';
@@ -118,14 +118,12 @@ function listNames(names: readonly string[]): string {
 const sameWeekdays = (a: readonly number[], b: readonly number[]) =>
   a.length === b.length && [...a].sort().every((day, index) => day === [...b].sort()[index]);
 
+type AssignmentRow = typeof programAssignment.$inferSelect;
+
 /** Live applications of the program to these athletes with this start date and these weekdays. */
-async function identicalAssignments(db: Queryable, input: ApplyInput): Promise<Map<string, string>> {
+async function identicalAssignments(db: Queryable, input: ApplyInput): Promise<Map<string, AssignmentRow>> {
   const rows = await db
-    .select({
-      id: programAssignment.id,
-      athleteId: programAssignment.athleteId,
-      weekdays: programAssignment.weekdays,
-    })
+    .select()
     .from(programAssignment)
     .where(
       and(
@@ -136,10 +134,10 @@ async function identicalAssignments(db: Queryable, input: ApplyInput): Promise<M
       ),
     )
     .orderBy(programAssignment.createdAt);
-  const byAthlete = new Map<string, string>();
+  const byAthlete = new Map<string, AssignmentRow>();
   for (const row of rows) {
     if (sameWeekdays(row.weekdays, input.weekdays) && !byAthlete.has(row.athleteId)) {
-      byAthlete.set(row.athleteId, row.id);
+      byAthlete.set(row.athleteId, row);
     }
   }
   return byAthlete;
@@ -211,7 +209,7 @@ export async function previewApply(
     const byDate = new Map<string, ExistingWorkout[]>();
     for (const workout of existing.get(person.id) ?? []) {
       if (!programDays.has(workout.date)) continue;
-      if (ownAssignment !== undefined && workout.assignmentId === ownAssignment) continue;
+      if (ownAssignment !== undefined && workout.assignmentId === ownAssignment.id) continue;
       byDate.set(workout.date, [...(byDate.get(workout.date) ?? []), workout]);
     }
     for (const [date, onDate] of byDate) {
@@ -255,31 +253,50 @@ interface AthleteApplication {
   unchanged: number;
 }
 
-/** An athlete who already has this exact application gets only its missing future workouts. */
-async function topUpApplication(
+/** The program days each application already has a workout for (deleted ones too), and its live count. */
+async function workoutDaysOf(
   tx: DrizzleTx,
+  assignmentIds: readonly string[],
+): Promise<Map<string, { days: Set<string | null>; live: number }>> {
+  const byAssignment = new Map(assignmentIds.map((id) => [id, { days: new Set<string | null>(), live: 0 }]));
+  if (assignmentIds.length === 0) return byAssignment;
+  const rows = await tx
+    .select({
+      assignmentId: scheduledWorkout.assignmentId,
+      programDayId: scheduledWorkout.programDayId,
+      deletedAt: scheduledWorkout.deletedAt,
+    })
+    .from(scheduledWorkout)
+    .where(inArray(scheduledWorkout.assignmentId, [...assignmentIds]));
+  for (const row of rows) {
+    const entry = byAssignment.get(row.assignmentId!)!;
+    entry.days.add(row.programDayId);
+    if (row.deletedAt === null) entry.live += 1;
+  }
+  return byAssignment;
+}
+
+/**
+ * An athlete who already has this exact application gets only its missing future workouts; a
+ * deleted one is not missing (the coach removed it).
+ */
+function topUpApplication(
   plan: ProgramPlan,
   person: ApplyingAthlete,
-  assignmentId: string,
+  assignment: AssignmentRow,
+  existing: { days: Set<string | null>; live: number },
   now: Date,
-): Promise<AthleteApplication> {
-  const [stored] = await tx.select().from(programAssignment).where(eq(programAssignment.id, assignmentId));
-  const rows = await tx
-    .select({ programDayId: scheduledWorkout.programDayId, deletedAt: scheduledWorkout.deletedAt })
-    .from(scheduledWorkout)
-    .where(eq(scheduledWorkout.assignmentId, assignmentId));
-  // A tombstoned workout was deleted by the coach: it is not "missing".
-  const present = new Set(rows.map((row) => row.programDayId));
+): AthleteApplication {
   const today = athleteToday(person.timeZone, now);
-  const missing = plannedWorkouts(plan, stored!).filter(
-    (workout) => workout.date >= today && !present.has(workout.dayId),
+  const missing = plannedWorkouts(plan, assignment).filter(
+    (workout) => workout.date >= today && !existing.days.has(workout.dayId),
   );
   return {
     assignment: null,
-    workouts: missing.map((workout) => ({ workout, athleteId: person.id, assignmentId })),
+    workouts: missing.map((workout) => ({ workout, athleteId: person.id, assignmentId: assignment.id })),
     replacedIds: [],
     shifted: 0,
-    unchanged: rows.filter((row) => row.deletedAt === null).length,
+    unchanged: existing.live,
   };
 }
 
@@ -336,26 +353,24 @@ export async function applyProgram(
     const athletes = await applyingAthletes(tx, ctx, input.athleteIds);
     const identical = await identicalAssignments(tx, input);
     const existing = groupByAthlete(await existingWorkoutsFrom(tx, ctx, input.athleteIds, input.startDate));
+    const existingDays = await workoutDaysOf(
+      tx,
+      [...identical.values()].map((assignment) => assignment.id),
+    );
 
-    const applications: AthleteApplication[] = [];
-    for (const person of athletes) {
-      const assignmentId = identical.get(person.id);
-      applications.push(
-        assignmentId !== undefined
-          ? await topUpApplication(tx, plan, person, assignmentId, ctx.now())
-          : newApplication(plan, person, input, existing.get(person.id) ?? [], timestamp),
-      );
-    }
+    const applications = athletes.map((person) => {
+      const assignment = identical.get(person.id);
+      return assignment !== undefined
+        ? topUpApplication(plan, person, assignment, existingDays.get(assignment.id)!, ctx.now())
+        : newApplication(plan, person, input, existing.get(person.id) ?? [], timestamp);
+    });
 
     const assignments = applications.flatMap((item) => (item.assignment ? [item.assignment] : []));
     if (assignments.length > 0) await tx.insert(programAssignment).values(assignments);
     const replacedIds = applications.flatMap((item) => item.replacedIds);
     await tombstoneWorkouts(tx, replacedIds, timestamp);
     const newWorkouts = applications.flatMap((item) => item.workouts);
-    await insertWorkouts(
-      tx,
-      newWorkouts.map((item) => workoutValues(plan.program, item, timestamp)),
-    );
+    await insertWorkouts(tx, plan, newWorkouts, timestamp);
     return {
       assignmentIds: assignments.map((assignment) => assignment.id),
       created: newWorkouts.length,
@@ -392,32 +407,34 @@ export async function unapplyProgram(
         'That program application does not exist: it may have been removed on another device',
       );
     }
-    let removed = 0;
-    let restored = 0;
-    for (const { row, timeZone } of assignments) {
-      // Undoing twice does nothing more.
-      if (row.deletedAt !== null) continue;
-      const today = athleteToday(timeZone, ctx.now());
-      const gone = await tx
-        .update(scheduledWorkout)
-        .set({ deletedAt: timestamp, updatedAt: timestamp })
-        .where(
-          and(
-            eq(scheduledWorkout.assignmentId, row.id),
-            isNull(scheduledWorkout.deletedAt),
-            eq(scheduledWorkout.status, 'scheduled'),
-            gte(scheduledWorkout.scheduledDate, today),
-          ),
-        )
-        .returning({ id: scheduledWorkout.id });
-      removed += gone.length;
-      restored += await restoreReplaced(tx, row.replacedWorkoutIds, timestamp);
-      await tx
-        .update(programAssignment)
-        .set({ deletedAt: timestamp, updatedAt: timestamp })
-        .where(eq(programAssignment.id, row.id));
-    }
-    return { removed, restored, ended: assignments.some(({ row }) => row.deletedAt === null) };
+    // Undoing twice does nothing more.
+    const live = assignments.filter(({ row }) => row.deletedAt === null);
+    if (live.length === 0) return { removed: 0, restored: 0, ended: false };
+    const now = ctx.now();
+    // One statement for all: each application's workouts from its athlete's today on.
+    const removed = await tx.execute<{ id: string }>(sql`
+      update ${scheduledWorkout} as sw set deleted_at = ${timestamp}, updated_at = ${timestamp}
+        from unnest(${arrayParam(live.map(({ row }) => row.id))}::uuid[],
+                    ${arrayParam(live.map(({ timeZone }) => athleteToday(timeZone, now)))}::date[])
+          as a (id, today)
+       where sw.assignment_id = a.id and sw.deleted_at is null
+         and sw.status = 'scheduled' and sw.scheduled_date >= a.today
+      returning sw.id`);
+    const restored = await restoreReplaced(
+      tx,
+      live.flatMap(({ row }) => row.replacedWorkoutIds),
+      timestamp,
+    );
+    await tx
+      .update(programAssignment)
+      .set({ deletedAt: timestamp, updatedAt: timestamp })
+      .where(
+        inArray(
+          programAssignment.id,
+          live.map(({ row }) => row.id),
+        ),
+      );
+    return { removed: removed.rows.length, restored, ended: true };
   });
   if (result.ended) ctx.touched('program_assignment');
   if (result.removed > 0 || result.restored > 0) ctx.touched('scheduled_workout');

@@ -6,9 +6,10 @@
  * deleted one is never brought back; a hand-moved (pinned) one keeps its date.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { and, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { resolveTemplate } from '../../shared/calc/prescription';
 import { trainingDatesBetween } from '../../shared/calc/schedule';
+import type { ResolvedPrescription } from '../../shared/domain/prescription';
 import type { ScheduleSync } from '../../shared/domain/program';
 import type { DrizzleTx } from '../db/client';
 import { athlete, program, programAssignment, programDay, programWeek, scheduledWorkout } from '../db/schema';
@@ -18,9 +19,10 @@ import { toOverrides } from './program-read';
 import { athleteToday, earliestTodayAnywhere } from './schedule-read';
 import {
   insertWorkouts,
+  planPrescriptions,
+  prescriptionMatches,
   refreshWorkouts,
   tombstoneWorkouts,
-  workoutValues,
   type NewWorkout,
   type WorkoutRefresh,
 } from './schedule-write';
@@ -73,9 +75,11 @@ type ExistingRow = Pick<
   | 'scheduledDate'
   | 'status'
   | 'datePinned'
-  | 'prescription'
   | 'deletedAt'
->;
+> & {
+  /** Whether its frozen prescription is already what its program day asks for. */
+  prescriptionMatches: boolean;
+};
 
 /** One application against its existing rows (tombstoned ones included): what to write. */
 function planReconcile(
@@ -119,14 +123,14 @@ function planReconcile(
       programWeekId: workout.weekId,
       date,
       status: 'scheduled',
-      prescription: workout.prescription,
+      prescriptionKey: workout.dayId,
     };
     const changed =
       refresh.templateId !== row.templateId ||
       refresh.programWeekId !== row.programWeekId ||
       refresh.date !== row.scheduledDate ||
       refresh.status !== row.status ||
-      !isDeepStrictEqual(refresh.prescription, row.prescription);
+      !row.prescriptionMatches;
     if (changed) refreshes.push(refresh);
   }
   const removals: string[] = [];
@@ -155,6 +159,7 @@ async function reconcile(
 ): Promise<SyncTally> {
   const tally = new SyncTally();
   if (targets.length === 0) return tally;
+  const prescriptions = planPrescriptions(plan);
   const rows = await tx
     .select({
       id: scheduledWorkout.id,
@@ -165,8 +170,8 @@ async function reconcile(
       scheduledDate: scheduledWorkout.scheduledDate,
       status: scheduledWorkout.status,
       datePinned: scheduledWorkout.datePinned,
-      prescription: scheduledWorkout.prescription,
       deletedAt: scheduledWorkout.deletedAt,
+      prescriptionMatches: prescriptionMatches(prescriptions),
     })
     .from(scheduledWorkout)
     .where(
@@ -199,11 +204,8 @@ async function reconcile(
   const timestamp = ctx.now().toISOString();
   // Removals first, then moves, then new rows: a program day has one live workout at every step.
   await tombstoneWorkouts(tx, removals, timestamp);
-  await refreshWorkouts(tx, refreshes, timestamp);
-  await insertWorkouts(
-    tx,
-    creates.map((item) => workoutValues(plan.program, item, timestamp)),
-  );
+  await refreshWorkouts(tx, refreshes, prescriptions, timestamp);
+  await insertWorkouts(tx, plan, creates, timestamp);
   if (tally.created + tally.updated + tally.removed > 0) ctx.touched('scheduled_workout');
   return tally;
 }
@@ -270,7 +272,8 @@ export async function syncTemplateSchedules(
       assignmentId: scheduledWorkout.assignmentId,
       programDayId: scheduledWorkout.programDayId,
       programWeekId: scheduledWorkout.programWeekId,
-      prescription: scheduledWorkout.prescription,
+      // Only workouts outside an application are compared here; the others follow their program.
+      prescription: sql<unknown>`case when ${scheduledWorkout.assignmentId} is null then ${scheduledWorkout.prescription} end`,
     })
     .from(scheduledWorkout)
     .innerJoin(athlete, eq(athlete.id, scheduledWorkout.athleteId))
@@ -296,9 +299,12 @@ export async function syncTemplateSchedules(
     const exercises = (await loadTemplateExercises(tx, [templateId])).get(templateId) ?? [];
     const days = await programDayShapes(tx, standalone);
     const refreshes: WorkoutRefresh[] = [];
+    const prescriptions = new Map<string, ResolvedPrescription[]>();
     for (const row of standalone) {
       const day = row.programDayId ? days.get(row.programDayId) : undefined;
-      const prescription = resolveTemplate(exercises, day?.overrides, day?.week);
+      const key = day ? row.programDayId! : 'template';
+      const prescription = prescriptions.get(key) ?? resolveTemplate(exercises, day?.overrides, day?.week);
+      prescriptions.set(key, prescription);
       if (isDeepStrictEqual(prescription, row.prescription)) continue;
       refreshes.push({
         id: row.id,
@@ -306,11 +312,11 @@ export async function syncTemplateSchedules(
         programWeekId: row.programWeekId,
         date: row.date,
         status: 'scheduled',
-        prescription,
+        prescriptionKey: key,
       });
       tally.athletes.add(row.athleteId);
     }
-    await refreshWorkouts(tx, refreshes, now.toISOString());
+    await refreshWorkouts(tx, refreshes, prescriptions, now.toISOString());
     tally.updated += refreshes.length;
     if (refreshes.length > 0) ctx.touched('scheduled_workout');
   }

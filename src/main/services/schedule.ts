@@ -20,10 +20,11 @@ import {
 import type { Handlers, ServiceContext } from './context';
 import {
   athleteToday,
+  calendarRowToScheduledWorkout,
   lockReason,
   OPEN_STATUSES,
   requireWorkout,
-  selectScheduledWorkouts,
+  selectCalendarRows,
   shortDate,
   toPrescription,
   toScheduledWorkout,
@@ -35,7 +36,7 @@ export async function scheduleRange(
   ctx: ServiceContext,
   input: ParsedInputOf<'schedule.range'>,
 ): Promise<OutputOf<'schedule.range'>> {
-  const rows = await selectScheduledWorkouts(ctx.db)
+  const rows = await selectCalendarRows(ctx.db)
     .where(
       and(
         eq(scheduledWorkout.organizationId, ctx.organizationId),
@@ -53,7 +54,7 @@ export async function scheduleRange(
       asc(scheduledWorkout.createdAt),
       asc(scheduledWorkout.id),
     );
-  return { items: rows.map(toScheduledWorkout) };
+  return { items: rows.map(calendarRowToScheduledWorkout) };
 }
 
 /** What the session behind a done (or started) workout holds. */
