@@ -108,6 +108,11 @@ export async function loadProgramAssignments(
   return rows.map((row) => ({ ...row, createdAt: toIsoTimestamp(row.createdAt) }));
 }
 
+/**
+ * The program whole. Its templates' usage counts programs only (scheduledWorkouts is 0): the
+ * builder shows which templates other programs share, and counting every workout ever scheduled
+ * on them would be most of the load's time (see TemplateReadOptions).
+ */
 export async function loadProgramDetail(
   db: Queryable,
   organizationId: string,
@@ -119,7 +124,9 @@ export async function loadProgramDetail(
   const templateIds = weeks.flatMap((week) =>
     week.days.flatMap((day) => (day.templateId ? [day.templateId] : [])),
   );
-  const templates = await loadTemplateDetails(db, organizationId, templateIds);
+  const templates = await loadTemplateDetails(db, organizationId, templateIds, {
+    countScheduledWorkouts: false,
+  });
   const assignments = await loadProgramAssignments(db, programId, now);
   return {
     id: row.id,

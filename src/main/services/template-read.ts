@@ -110,10 +110,21 @@ export async function loadTemplateExercises(
   return byTemplate;
 }
 
+export interface TemplateReadOptions {
+  /**
+   * Count each template's scheduled workouts (default true). That reads every workout ever
+   * scheduled on it: measured on the 200-athlete, 5-year bench folder, 110 k workouts on six
+   * templates cost about 50 ms of CPU, ten times the rest of a 16-week program's load. Readers
+   * that do not show the count (the program builder) skip it and report 0.
+   */
+  countScheduledWorkouts?: boolean;
+}
+
 /** Where each template is used: live programs with a day on it, live scheduled workouts on it. */
 export async function loadTemplateUsage(
   db: Queryable,
   templateIds: readonly string[],
+  options: TemplateReadOptions = {},
 ): Promise<Map<string, TemplateSummary['usage']>> {
   const usage = new Map<string, TemplateSummary['usage']>(
     templateIds.map((id) => [id, { programs: 0, scheduledWorkouts: 0 }]),
@@ -138,6 +149,7 @@ export async function loadTemplateUsage(
     const entry = row.templateId ? usage.get(row.templateId) : undefined;
     if (entry) entry.programs = row.programs;
   }
+  if (options.countScheduledWorkouts === false) return usage;
   const scheduledCounts = await db
     .select({ templateId: scheduledWorkout.templateId, total: sql<number>`count(*)::int` })
     .from(scheduledWorkout)
@@ -197,6 +209,7 @@ export async function loadTemplateDetails(
   db: Queryable,
   organizationId: string,
   templateIds: readonly string[],
+  options: TemplateReadOptions = {},
 ): Promise<Map<string, TemplateDetail>> {
   const unique = [...new Set(templateIds)];
   const details = new Map<string, TemplateDetail>();
@@ -208,7 +221,7 @@ export async function loadTemplateDetails(
   const ids = rows.map((row) => row.id);
   // One after the other: PGlite answers one query at a time, and a transaction is one connection.
   const exercises = await loadTemplateExercises(db, ids);
-  const usage = await loadTemplateUsage(db, ids);
+  const usage = await loadTemplateUsage(db, ids, options);
   for (const row of rows) {
     details.set(
       row.id,

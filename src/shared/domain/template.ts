@@ -81,7 +81,7 @@ export type TemplateExercise = z.infer<typeof templateExercise>;
 export const templateUsage = z.object({
   /** Live programs with a day on this template. */
   programs: z.number().int(),
-  /** Live scheduled workouts on this template (any status). */
+  /** Live scheduled workouts on this template (any status); 0 in a program's detail, which does not count them. */
   scheduledWorkouts: z.number().int(),
 });
 
