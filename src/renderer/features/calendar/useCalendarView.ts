@@ -1,0 +1,87 @@
+/**
+ * What the calendar shows — the view (month, week, day, list), the date it is on, and the athletes
+ * picked — kept in the address (#/calendar?view=week&date=2026-07-13&athletes=a,b) so a reload, the
+ * back button or a shared link returns to it.
+ *
+ * As in the roster (useRosterView), React state is the source and the address follows it, replacing
+ * the entry: a control shows its new value at once rather than after the router's transition.
+ * No `athletes` in the address means "the athlete picked in the app frame".
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { isoDate } from '../../../shared/domain/dates';
+import { MAX_CALENDAR_ATHLETES } from '../../../shared/domain/schedule';
+
+export const CALENDAR_VIEWS = ['month', 'week', 'day', 'list'] as const;
+export type CalendarView = (typeof CALENDAR_VIEWS)[number];
+
+/** FullCalendar's view for each of ours. */
+export const FULLCALENDAR_VIEWS: Record<CalendarView, string> = {
+  month: 'dayGridMonth',
+  week: 'timeGridWeek',
+  day: 'timeGridDay',
+  list: 'listMonth',
+};
+
+export const VIEW_LABELS: Record<CalendarView, string> = {
+  month: 'Month',
+  week: 'Week',
+  day: 'Day',
+  list: 'List',
+};
+
+export interface CalendarViewState {
+  view: CalendarView;
+  /** A day inside the period shown; null = today. */
+  date: string | null;
+  /** Athletes picked in the calendar; empty = the app frame's current athlete. */
+  athleteIds: string[];
+}
+
+const ATHLETE_ID = /^[0-9a-f-]{36}$/i;
+
+function viewFromParams(params: URLSearchParams): CalendarViewState {
+  const view = params.get('view');
+  const date = params.get('date');
+  const athleteIds = (params.get('athletes') ?? '')
+    .split(',')
+    .filter((value) => ATHLETE_ID.test(value))
+    .slice(0, MAX_CALENDAR_ATHLETES);
+  return {
+    view: CALENDAR_VIEWS.includes(view as CalendarView) ? (view as CalendarView) : 'month',
+    date: date && isoDate.safeParse(date).success ? date : null,
+    athleteIds: [...new Set(athleteIds)],
+  };
+}
+
+function sameView(a: CalendarViewState, b: CalendarViewState): boolean {
+  return a.view === b.view && a.date === b.date && a.athleteIds.join(',') === b.athleteIds.join(',');
+}
+
+export function useCalendarView(): [CalendarViewState, (change: Partial<CalendarViewState>) => void] {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [view, setView] = useState(() => viewFromParams(searchParams));
+
+  useEffect(() => {
+    if (sameView(viewFromParams(searchParams), view)) return;
+    setSearchParams(
+      (params) => {
+        params.set('view', view.view);
+        if (view.date) params.set('date', view.date);
+        else params.delete('date');
+        if (view.athleteIds.length > 0) params.set('athletes', view.athleteIds.join(','));
+        else params.delete('athletes');
+        return params;
+      },
+      { replace: true },
+    );
+  }, [view, searchParams, setSearchParams]);
+
+  const update = useCallback((change: Partial<CalendarViewState>) => {
+    setView((current) => {
+      const next = { ...current, ...change };
+      return sameView(current, next) ? current : next;
+    });
+  }, []);
+  return [view, update];
+}
