@@ -1,11 +1,11 @@
 /**
  * Reading scheduled workouts: the row → contract mapping with the names the calendar shows
- * (template, program, week, day slot), the organization scope, an athlete's "today", and why a
- * workout may no longer be moved or deleted. The schedule services, program applications, the
- * schedule sync and the background jobs read the schedule through here.
+ * (template, program, week, day slot), an athlete's "today", and why a workout may no longer be
+ * moved or deleted. The schedule services, program applications and the schedule sync read the
+ * schedule through here.
  */
 import { format, parseISO } from 'date-fns';
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { NotFound } from '../../shared/contract';
 import { addIsoDays, athleteToday } from '../../shared/calc/schedule';
 import type { ResolvedPrescription } from '../../shared/domain/prescription';
@@ -16,8 +16,6 @@ import type { Queryable } from './template-read';
 
 export { athleteToday } from '../../shared/calc/schedule';
 
-export type ScheduledWorkoutRow = typeof scheduledWorkout.$inferSelect;
-
 /**
  * The earliest date that can be "today" somewhere on Earth at `now` (zones run from UTC−12 to
  * UTC+14): a safe lower bound for a query whose rows are then checked per athlete with
@@ -27,21 +25,7 @@ export function earliestTodayAnywhere(now: Date): string {
   return addIsoDays(athleteToday('UTC', now), -1);
 }
 
-/** The athlete's date at `now`, computed by Postgres for each row (for set-wide queries). */
-export function athleteTodaySql(now: Date): SQL<string> {
-  return sql<string>`(${now.toISOString()}::timestamptz at time zone ${athlete.timeZone})::date`;
-}
-
-/** The organization's live (not tombstoned) scheduled workout. */
-export function liveWorkoutOf(organizationId: string, workoutId?: string): SQL {
-  return and(
-    eq(scheduledWorkout.organizationId, organizationId),
-    isNull(scheduledWorkout.deletedAt),
-    workoutId === undefined ? undefined : eq(scheduledWorkout.id, workoutId),
-  ) as SQL;
-}
-
-/** What the calendar shows of a workout; the frozen prescription stays out (it is large). */
+/** One workout with its names and its athlete; the frozen prescription stays out (it is large). */
 const listColumns = {
   id: scheduledWorkout.id,
   athleteId: scheduledWorkout.athleteId,
