@@ -152,6 +152,24 @@ describe('forking a template for some days of a program', () => {
     }
   });
 
+  it("duplicates a program's own copy into the library", async () => {
+    const { template, program } = await programOnUpperA();
+    const fork = await call(fixture.ctx, 'templates.fork', {
+      id: template.id,
+      programId: program.id,
+      dayIds: [dayOfWeek(program, 3).id],
+    });
+    const copy = await call(fixture.ctx, 'templates.duplicate', { id: fork.id });
+    expect(copy).toMatchObject({
+      name: `${template.name} · week 3 (copy)`,
+      ownerProgramId: null,
+      forkedFromId: fork.id,
+      exerciseCount: 2,
+    });
+    const library = await call(fixture.ctx, 'templates.list', { text: template.name });
+    expect(library.items.map((item) => item.id)).toEqual([template.id, copy.id]);
+  });
+
   it('refuses days of another program, days on another template and unknown days, changing nothing', async () => {
     const { template, program } = await programOnUpperA();
     const other = await programOnUpperA();
