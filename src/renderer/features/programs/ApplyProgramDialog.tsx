@@ -81,6 +81,14 @@ const CONFLICT_LABELS: Record<ConflictChoice, { label: string; help: string }> =
   shift: { label: 'Shift past them', help: 'the program moves on to the next free training day' },
 };
 
+/** What the coach still has to pick before the dates can be shown. */
+function missingForPreview(programId: string, athleteIds: string[], weekdays: number[]): string {
+  if (!programId) return 'Pick the program to see where its workouts land.';
+  if (athleteIds.length === 0) return 'Pick at least one athlete to see where the workouts land.';
+  if (weekdays.length === 0) return 'Pick the weekdays they train on.';
+  return 'Give a start date like 2026-12-07.';
+}
+
 function plural(count: number, one: string, many = `${one}s`) {
   return `${count} ${count === 1 ? one : many}`;
 }
@@ -243,10 +251,11 @@ function ApplyForm({
           {givenProgramId ? (
             <div className="lt-apply__program">
               <span className={Classes.TEXT_MUTED}>Program</span>
-              <strong>{program.data?.name ?? '…'}</strong>
+              <span className="lt-apply__program-name">{program.data?.name ?? '…'}</span>
               {program.data && (
                 <Tag minimal>
-                  {plural(program.data.weeks.length, 'week')} × {plural(program.data.daysPerWeek, 'day')}
+                  {plural(program.data.weeks.length, 'week')} ×{' '}
+                  {plural(program.data.daysPerWeek, 'training day')}
                 </Tag>
               )}
             </div>
@@ -338,9 +347,7 @@ function ApplyForm({
           aria-busy={preview.isFetching}
         >
           {!deferredInput ? (
-            <p className={Classes.TEXT_MUTED}>
-              Pick a program, athletes, a start date and weekdays to see the dates.
-            </p>
+            <p className={Classes.TEXT_MUTED}>{missingForPreview(programId, athleteIds, weekdays)}</p>
           ) : preview.error ? (
             <Callout intent={Intent.DANGER} icon="error">
               {errorMessage(preview.error)}

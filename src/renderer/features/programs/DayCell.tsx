@@ -86,6 +86,8 @@ export const DayCell = memo(function DayCell(props: DayCellProps) {
         role="button"
         aria-label={label}
         aria-haspopup="menu"
+        // A rest day cannot be dragged, but it is no less usable (a drop target, a menu).
+        aria-disabled={undefined}
         tabIndex={props.focused ? 0 : -1}
         data-grid-row={weekNumber - 1}
         data-grid-col={dayIndex}
@@ -110,6 +112,10 @@ export const DayCell = memo(function DayCell(props: DayCellProps) {
           <PopoverNext
             isOpen={props.menuOpen}
             onInteraction={(open) => props.onMenuOpenChange(open)}
+            // The grid puts the focus back on the day itself (the menu button is not a tab stop); no
+            // closing animation, so Escape returns the focus before the next key is pressed.
+            shouldReturnFocusOnClose={false}
+            transitionDuration={0}
             placement="bottom-end"
             content={<Menu aria-label={`${where} actions`}>{props.renderMenu()}</Menu>}
             renderTarget={({ ref, ...targetProps }) => (

@@ -75,9 +75,15 @@ function GeneratorBody({
   onClose,
 }: GeneratorDialogProps & { generatorId: GeneratorId }) {
   const descriptor = generatorById(generatorId);
-  const [values, setValues] = useState<FormValues>(() =>
-    toFormValues(generatorId, descriptor.defaultParams(doc), unit),
-  );
+  const exercises = useMemo(() => programExercises(doc, templates), [doc, templates]);
+  const [values, setValues] = useState<FormValues>(() => {
+    const initial = toFormValues(generatorId, descriptor.defaultParams(doc), unit);
+    // A program whose loads are all %1RM progresses in points: start the form there.
+    const kinds = new Set(exercises.map((exercise) => exercise.loadKind));
+    return generatorId === 'linear' && kinds.has('percent') && !kinds.has('kg')
+      ? { ...initial, mode: 'percent' }
+      : initial;
+  });
   const [onlyChanges, setOnlyChanges] = useState(true);
   const deferredValues = useDeferredValue(values);
   const params = useMemo(
@@ -88,7 +94,6 @@ function GeneratorBody({
     () => runGenerator(generatorId, doc, templates, params),
     [generatorId, doc, templates, params],
   );
-  const exercises = useMemo(() => programExercises(doc, templates), [doc, templates]);
   const issues = run.ok ? [] : run.issues;
   const preview = run.ok ? run.result.preview : null;
   const nothingToChange =
@@ -98,16 +103,18 @@ function GeneratorBody({
   return (
     <>
       <DialogBody className="lt-gen">
-        <p className={Classes.TEXT_MUTED}>{descriptor.description}. It fills the weeks from week 1.</p>
-        <GeneratorForm
-          id={generatorId}
-          values={values}
-          onChange={setValues}
-          issues={issues}
-          doc={doc}
-          exercises={exercises}
-          unit={unit}
-        />
+        <section className="lt-gen__params" aria-label="Settings">
+          <p className={Classes.TEXT_MUTED}>{descriptor.description}. It fills the weeks from week 1.</p>
+          <GeneratorForm
+            id={generatorId}
+            values={values}
+            onChange={setValues}
+            issues={issues}
+            doc={doc}
+            exercises={exercises}
+            unit={unit}
+          />
+        </section>
         <section className="lt-gen__preview" aria-label="What it changes">
           <div className="lt-gen__preview-head">
             <h3 className={Classes.HEADING}>Week by week</h3>
@@ -126,11 +133,15 @@ function GeneratorBody({
               onChange={(event) => setOnlyChanges(event.currentTarget.checked)}
             />
           </div>
-          {preview?.notes.map((note) => (
-            <Callout key={note} compact icon="info-sign" className="lt-gen__note">
-              {note}
+          {preview && preview.notes.length > 0 && (
+            <Callout compact icon="info-sign" className="lt-gen__note">
+              <ul className="lt-gen__notes">
+                {preview.notes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
             </Callout>
-          ))}
+          )}
           {!preview ? (
             <Callout intent={Intent.WARNING} icon="edit" compact>
               Fix the values above to see what it does.

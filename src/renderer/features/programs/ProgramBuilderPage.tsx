@@ -120,6 +120,7 @@ function ProgramBuilder({ programId }: { programId: string }) {
   const [view, setView] = useBuilderView();
   const [showExercises, setShowExercises] = useState(true);
   const [focus, setFocus] = useState<GridFocus>({ row: 0, col: 0 });
+  const [focusRequest, setFocusRequest] = useState(0);
   const [openMenu, setOpenMenu] = useState<string | null>(null);
   const [clipboard, setClipboard] = useState<Clipboard | null>(null);
   const [slotPicker, setSlotPicker] = useState<SlotPickerMode | null>(null);
@@ -189,10 +190,13 @@ function ProgramBuilder({ programId }: { programId: string }) {
     [announce, program, runUndo, toaster],
   );
 
+  /** Moves the grid's focus to a day (and the page's focus too when `now`: after a keyboard drop or a dialog). */
   const focusSlot = useCallback(
-    (slot: SlotRef) => {
+    (slot: SlotRef, now = true) => {
       const row = program.getDoc()?.weeks.findIndex((week) => week.id === slot.weekId) ?? -1;
-      if (row >= 0) setFocus({ row, col: slot.dayIndex });
+      if (row < 0) return;
+      setFocus({ row, col: slot.dayIndex });
+      if (now) setFocusRequest((count) => count + 1);
     },
     [program],
   );
@@ -203,11 +207,13 @@ function ProgramBuilder({ programId }: { programId: string }) {
     makeId,
     moveExercise: edits.moveExercise,
     announce,
-    onLanded: (target) => {
-      if (target.slot) focusSlot(target.slot);
+    onLanded: (target, byKeyboard) => {
+      if (target.slot) focusSlot(target.slot, byKeyboard);
       else if (target.weekId) {
         const row = program.getDoc()?.weeks.findIndex((week) => week.id === target.weekId) ?? -1;
-        if (row >= 0) setFocus({ row, col: -1 });
+        if (row < 0) return;
+        setFocus({ row, col: -1 });
+        if (byKeyboard) setFocusRequest((count) => count + 1);
       }
     },
   });
@@ -320,6 +326,7 @@ function ProgramBuilder({ programId }: { programId: string }) {
         const to = from + offset;
         if (act(`Moved week ${from} to week ${to}`, (current) => moveWeek(current, weekId, to - 1))) {
           setFocus({ row: to - 1, col: -1 });
+          setFocusRequest((count) => count + 1);
         }
       },
       duplicate: (weekId: string) => {
@@ -469,8 +476,10 @@ function ProgramBuilder({ programId }: { programId: string }) {
         <Callout intent={Intent.PRIMARY} icon="people" compact className="lt-builder__applied">
           Applied to {athleteNames.length} {athleteNames.length === 1 ? 'athlete' : 'athletes'} (
           {athleteNames.slice(0, 4).join(', ')}
-          {athleteNames.length > 4 ? ` and ${athleteNames.length - 4} more` : ''}) — their {upcoming} upcoming{' '}
-          {upcoming === 1 ? 'workout follows' : 'workouts follow'} your edits.
+          {athleteNames.length > 4 ? ` and ${athleteNames.length - 4} more` : ''})
+          {upcoming > 0
+            ? ` — their ${upcoming} upcoming ${upcoming === 1 ? 'workout follows' : 'workouts follow'} your edits.`
+            : ' — none of its workouts are still to come, so edits change no calendar.'}
         </Callout>
       )}
       {detail.archived && (
@@ -538,6 +547,7 @@ function ProgramBuilder({ programId }: { programId: string }) {
                   showExercises={showExercises}
                   focus={focus}
                   onFocusChange={setFocus}
+                  focusRequest={focusRequest}
                   dragging={dnd.active}
                   copying={dnd.copying}
                   formatWeight={formatWeight}

@@ -47,7 +47,7 @@ const SERIES_COLOURS = [
   '#946638', // sepia3
 ];
 const OTHER_COLOUR = '#8F99A8'; // gray3
-const MAX_MUSCLE_SERIES = 8;
+const MAX_MUSCLE_SERIES = 10;
 
 const capitalize = (value: string) => value.charAt(0).toUpperCase() + value.slice(1);
 /** No animation under test drivers (screenshots of a half-drawn chart help nobody). */
@@ -174,8 +174,6 @@ export function VolumeChart({ weeks, dark }: { weeks: readonly WeekMuscleSets[];
       ...baseOption(colours, weeks),
       yAxis: {
         type: 'value',
-        name: 'sets',
-        nameTextStyle: { color: colours.muted, fontSize: 11, align: 'right' },
         splitLine: { lineStyle: { color: colours.grid } },
         axisLabel: { color: colours.muted, fontSize: 11 },
       },
@@ -200,24 +198,22 @@ export function IntensityChart({ weeks, dark }: { weeks: readonly WeekIntensity[
   const takeaway = intensityTakeaway(weeks);
   const option = useMemo<Option>(() => {
     const colours = themeColours(dark);
-    const axis = (name: string, min: number, max: number, show: boolean) => ({
+    const axis = (suffix: string, min: number, max: number, show: boolean) => ({
       type: 'value',
-      name,
       min,
       max,
-      nameTextStyle: { color: colours.muted, fontSize: 11 },
       splitLine: { show, lineStyle: { color: colours.grid } },
-      axisLabel: { color: colours.muted, fontSize: 11 },
+      axisLabel: { color: colours.muted, fontSize: 11, formatter: `{value}${suffix}` },
     });
     const percents = weeks.map((week) => week.averagePercentOneRepMax);
     const present = percents.filter((value): value is number => value !== null);
     const low = present.length > 0 ? Math.max(0, Math.floor((Math.min(...present) - 5) / 5) * 5) : 50;
     return {
       ...baseOption(colours, weeks),
-      yAxis: [axis('%1RM', low, 100, true), axis('RPE', 5, 10, false)],
+      yAxis: [axis('%', low, 100, true), axis('', 5, 10, false)],
       series: [
         {
-          name: 'Average %1RM',
+          name: 'Average %1RM (left)',
           type: 'line',
           yAxisIndex: 0,
           connectNulls: true,
@@ -228,7 +224,7 @@ export function IntensityChart({ weeks, dark }: { weeks: readonly WeekIntensity[
           markArea: deloadAreas(weeks, colours.deload),
         },
         {
-          name: 'Average RPE',
+          name: 'Average RPE (right)',
           type: 'line',
           yAxisIndex: 1,
           connectNulls: true,

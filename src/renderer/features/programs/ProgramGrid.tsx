@@ -28,6 +28,8 @@ export interface GridProps {
   showExercises: boolean;
   focus: GridFocus;
   onFocusChange: (focus: GridFocus) => void;
+  /** Bumped when the builder wants the focused day focused in the page (after a keyboard drop or a dialog). */
+  focusRequest: number;
   dragging: DragData | null;
   copying: boolean;
   formatWeight: (kg: number) => string;
@@ -53,9 +55,15 @@ export function ProgramGrid(props: GridProps) {
     col: Math.min(Math.max(focus.col, -1), doc.daysPerWeek - 1),
   };
 
-  // Keep the focused element focused when the grid re-renders under it (a drop, an undo).
+  // Focus follows the arrow keys, and the builder's requests (a keyboard drop lands the focus
+  // where the day went).
   const wantsFocus = useRef(false);
+  const seenRequest = useRef(props.focusRequest);
   useEffect(() => {
+    if (seenRequest.current !== props.focusRequest) {
+      seenRequest.current = props.focusRequest;
+      wantsFocus.current = true;
+    }
     if (!wantsFocus.current) return;
     wantsFocus.current = false;
     const element = gridRef.current?.querySelector<HTMLElement>(
@@ -64,6 +72,22 @@ export function ProgramGrid(props: GridProps) {
     element?.focus();
     element?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   });
+
+  // A menu closed with Escape leaves the focus nowhere (its button is not a tab stop): bring it
+  // back to the day or week it was opened on, unless a dialog it opened has taken it.
+  const previousMenu = useRef(props.openMenu);
+  useEffect(() => {
+    const closed = previousMenu.current !== null && props.openMenu === null;
+    previousMenu.current = props.openMenu;
+    if (!closed) return;
+    const timer = window.setTimeout(() => {
+      if (document.activeElement?.closest('[role="dialog"], [role="alertdialog"]')) return;
+      gridRef.current
+        ?.querySelector<HTMLElement>(`[data-grid-row="${clamped.row}"][data-grid-col="${clamped.col}"]`)
+        ?.focus();
+    }, 50);
+    return () => window.clearTimeout(timer);
+  }, [props.openMenu, clamped.row, clamped.col]);
 
   function moveFocus(row: number, col: number) {
     wantsFocus.current = true;
@@ -285,6 +309,10 @@ const WeekHeader = memo(function WeekHeader(props: WeekRowProps) {
         <PopoverNext
           isOpen={props.openMenu === menuKey}
           onInteraction={(open) => props.onOpenMenuChange(open ? menuKey : null)}
+          // The grid puts the focus back on the week itself (the menu button is not a tab stop); no
+          // closing animation, so Escape returns the focus before the next key is pressed.
+          shouldReturnFocusOnClose={false}
+          transitionDuration={0}
           placement="bottom-start"
           content={
             <Menu aria-label={`Week ${weekNumber} actions`}>

@@ -14,8 +14,8 @@
  * the nearest target of the right kind in that direction, row by row and column by column.
  */
 import {
-  closestCenter,
   pointerWithin,
+  rectIntersection,
   type Active,
   type ClientRect,
   type CollisionDetection,
@@ -84,8 +84,9 @@ function accepts(drag: DragData | undefined, drop: DropData | undefined): boolea
 /**
  * Only targets that take what is dragged. A pointer drop goes where the pointer is (nothing when
  * it is over no target, so letting go over the library cancels); a keyboard drag has no pointer
- * and takes the target its rectangle was moved onto. Over an exercise inside a day, the exercise
- * (the smaller target) wins.
+ * and takes the target its rectangle was moved onto (the arrow keys centre it on one), so a
+ * template just picked up in the library is over nothing yet. Over an exercise inside a day, the
+ * exercise (the smaller target) wins.
  */
 export const builderCollisionDetection: CollisionDetection = (args) => {
   const drag = args.active.data.current as DragData | undefined;
@@ -99,7 +100,7 @@ export const builderCollisionDetection: CollisionDetection = (args) => {
     );
     return exerciseHit ? [exerciseHit] : hits;
   }
-  return closestCenter({ ...args, droppableContainers });
+  return rectIntersection({ ...args, droppableContainers });
 };
 
 const center = (rect: ClientRect) => ({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });

@@ -16,7 +16,7 @@ describe('the volume takeaway', () => {
   });
 
   it('calls a flat block level and a shrinking one falling', () => {
-    expect(volumeTakeaway(weeks([40, 40, 41]))).toBe('Volume holds at about 41 sets a week.');
+    expect(volumeTakeaway(weeks([40, 40, 41]))).toBe('Volume holds at about 41 working sets a week.');
     expect(volumeTakeaway(weeks([40, 32, 24]))).toBe('Volume falls 40 % by week 3.');
   });
 

@@ -41,7 +41,7 @@ export function volumeTakeaway(weeks: readonly WeekVolume[]): string {
         `Volume falls ${percent(((start - lowest.workingSets) / start) * 100)} by week ${lowest.weekNumber}`,
       );
     } else {
-      parts.push(`Volume holds at about ${Math.round(peak.workingSets)} sets a week`);
+      parts.push(`Volume holds at about ${Math.round(peak.workingSets)} working sets a week`);
     }
   }
   const deloadIndex = weeks.findIndex((week, index) => week.deload && index > 0);
