@@ -72,13 +72,12 @@ export interface ProgramFile {
   templates: ProgramFileTemplate[];
 }
 
-/** "Strength Block — 4×" → "strength-block-4"; never empty. */
+/** "Strength Block — 4×" → "strength-block-4"; letters of any script are kept; never empty. */
 export function slugify(name: string): string {
   const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/, '');

@@ -148,8 +148,9 @@ function editedFile(edit: (file: ProgramFile) => void): string {
 describe('exporting a program', () => {
   it('names the file after the program', () => {
     expect(exported.fileName).toBe('meet-prep-block-1.lift-program.json');
-    expect(slugify('  Él   Programa!! ')).toBe('el-programa');
+    expect(slugify('  Él   Programa!! ')).toBe('él-programa');
     expect(slugify('***')).toBe('program');
+    expect(slugify('Силовой блок')).toBe('силовой-блок');
   });
 
   it('writes a versioned, pretty-printed file with every template and exercise named', () => {
