@@ -571,14 +571,12 @@ describe('deleting and restoring', () => {
 describe('scope', () => {
   it('never lists templates of another organization', async () => {
     const otherOrganization = await insertOtherOrganization();
-    await fixture.database.db
-      .insert(workoutTemplate)
-      .values({
-        id: uuidv7(),
-        organizationId: otherOrganization,
-        name: 'zz Their Template',
-        tags: ['zz-theirs'],
-      });
+    await fixture.database.db.insert(workoutTemplate).values({
+      id: uuidv7(),
+      organizationId: otherOrganization,
+      name: 'zz Their Template',
+      tags: ['zz-theirs'],
+    });
     const listed = await call(fixture.ctx, 'templates.list', { text: 'their template' });
     expect(listed.items).toEqual([]);
     expect(listed.tags.map((facet) => facet.value)).not.toContain('zz-theirs');
