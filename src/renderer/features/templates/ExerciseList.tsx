@@ -55,6 +55,7 @@ export function ExerciseList({ list, weightUnit, compact }: ExerciseListProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const focusAfterRender = useRef<{ key: string; selector: string } | null>(null);
   const [announcement, setAnnouncement] = useState('');
+  const lastOver = useRef<string | number | null>(null);
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -84,12 +85,18 @@ export function ExerciseList({ list, weightUnit, compact }: ExerciseListProps) {
 
   const announcements = useMemo<Announcements>(
     () => ({
-      onDragStart: ({ active }) =>
-        `Picked up ${nameOf(active.id)}, at position ${positionOf(active.id)} of ${rows.length}.`,
-      onDragOver: ({ active, over }) =>
-        over
+      onDragStart: ({ active }) => {
+        lastOver.current = active.id;
+        return `Picked up ${nameOf(active.id)}, at position ${positionOf(active.id)} of ${rows.length}.`;
+      },
+      onDragOver: ({ active, over }) => {
+        // Said only when the place changes: the first "over" is the row's own place.
+        if ((over?.id ?? null) === lastOver.current) return undefined;
+        lastOver.current = over?.id ?? null;
+        return over
           ? `${nameOf(active.id)} is over position ${positionOf(over.id)} of ${rows.length}.`
-          : `${nameOf(active.id)} is not over a position.`,
+          : `${nameOf(active.id)} is not over a position.`;
+      },
       onDragEnd: ({ active, over }) =>
         over
           ? `Moved ${nameOf(active.id)} to position ${positionOf(over.id)} of ${rows.length}.`
@@ -155,8 +162,8 @@ export function ExerciseList({ list, weightUnit, compact }: ExerciseListProps) {
         if (action === 'moveUp' || action === 'moveDown') {
           const to = action === 'moveUp' ? index - 1 : index + 1;
           if (to < 0 || to >= current.length) return current;
+          // Focus stays on the row's Actions button (the menu returns it there), ready to move again.
           setAnnouncement(`Moved ${row.exerciseName} to position ${to + 1} of ${current.length}.`);
-          focusAfterRender.current = { key, selector: '.lt-tpl-handle' };
           return arrayMove(current, index, to);
         }
         if (action === 'leaveSuperset') {

@@ -21,6 +21,10 @@ import { Link } from 'react-router';
 import { muscleLabel } from '../exercises';
 import type { WeightUnit } from '../../components/units';
 import {
+  formatReps,
+  formatRest,
+  parseReps,
+  parseRest,
   withSetsAlike,
   withSetsDiffer,
   resizeSetRows,
@@ -177,6 +181,16 @@ export const ExerciseRow = memo(function ExerciseRow({
                   autoComplete="off"
                   value={row.reps}
                   onChange={(event) => edit({ reps: event.target.value })}
+                  onBlur={() => {
+                    const { repsMin, repsMax } = parseReps(row.reps);
+                    const shown = formatReps(repsMin, repsMax);
+                    if (
+                      Number.isInteger(repsMin) &&
+                      (repsMax === null || Number.isInteger(repsMax)) &&
+                      shown !== row.reps
+                    )
+                      edit({ reps: shown });
+                  }}
                 />
               )}
             </Cell>
@@ -262,6 +276,12 @@ export const ExerciseRow = memo(function ExerciseRow({
                 autoComplete="off"
                 value={row.rest}
                 onChange={(event) => edit({ rest: event.target.value })}
+                onBlur={() => {
+                  // "90" reads back as "1:30" once the coach moves on.
+                  const seconds = parseRest(row.rest);
+                  if (seconds !== null && Number.isInteger(seconds) && formatRest(seconds) !== row.rest)
+                    edit({ rest: formatRest(seconds) });
+                }}
               />
             </Cell>
             <Cell label="Tempo" area="tempo">
@@ -272,7 +292,7 @@ export const ExerciseRow = memo(function ExerciseRow({
                 autoComplete="off"
                 spellCheck={false}
                 value={row.tempo}
-                onChange={(event) => edit({ tempo: event.target.value })}
+                onChange={(event) => edit({ tempo: event.target.value.toUpperCase() })}
               />
             </Cell>
           </div>

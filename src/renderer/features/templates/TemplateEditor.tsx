@@ -11,6 +11,7 @@ import type { TemplateExerciseInput } from '../../../shared/domain/prescription'
 import { useToaster } from '../../app/toaster';
 import { errorMessage } from '../../components/ErrorCallout';
 import { useUnits } from '../../components/useUnits';
+import { usePreferences } from '../settings';
 import { useGetTemplateQuery } from './api';
 import { ExerciseList } from './ExerciseList';
 import { TemplateFields } from './TemplateFields';
@@ -52,11 +53,13 @@ function Editor({
   const detail = data?.id === target.activeId ? data : undefined;
   const shown = detail ?? data;
   const { weightUnit } = useUnits();
+  // Loads are shown in the user's unit: rows are built once it is known, not in the default.
+  const { isLoaded: unitKnown } = usePreferences();
   const toaster = useToaster();
   const [fieldsSaving, setFieldsSaving] = useState(false);
   const list = useExerciseList({
     target,
-    detail,
+    detail: unitKnown ? detail : undefined,
     unit: weightUnit,
     onExercisesSaved,
     onSaveFailed: (failure, retry) =>
@@ -82,7 +85,7 @@ function Editor({
       />
     );
   }
-  if (!shown) return <EditorSkeleton compact={compact} />;
+  if (!shown || !unitKnown) return <EditorSkeleton compact={compact} />;
 
   const totalSets = list.rows.reduce((sum, row) => sum + (row.setRows?.length ?? (Number(row.sets) || 0)), 0);
   return (

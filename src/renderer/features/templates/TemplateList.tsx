@@ -33,7 +33,7 @@ export function TemplateList({
   onArchive,
   onDelete,
 }: TemplateListProps) {
-  const columns = narrow ? 4 : 7;
+  const columns = narrow ? 2 : 7;
 
   function onRowKeyDown(event: KeyboardEvent<HTMLTableRowElement>, template: TemplateSummary) {
     if (event.target !== event.currentTarget) return;
@@ -66,11 +66,11 @@ export function TemplateList({
           <th scope="col" className="lt-tpl-col-name">
             Name
           </th>
-          <th scope="col" className="lt-tpl-col-tags">
-            Tags
-          </th>
           {!narrow && (
             <>
+              <th scope="col" className="lt-tpl-col-tags">
+                Tags
+              </th>
               <th scope="col" className="lt-tpl-col-exercises">
                 Exercises
               </th>
@@ -138,18 +138,27 @@ export function TemplateList({
                       <div className={`${Classes.TEXT_MUTED} lt-tpl-row-sub`}>
                         {template.exerciseCount} {template.exerciseCount === 1 ? 'exercise' : 'exercises'}
                         {usage ? ` · used by ${usage}` : ''}
+                        {template.tags.length > 0 && (
+                          <span className="lt-tpl-row-tags">
+                            {template.tags.map((tag) => (
+                              <Tag key={tag} minimal intent={Intent.PRIMARY}>
+                                {tag}
+                              </Tag>
+                            ))}
+                          </span>
+                        )}
                       </div>
                     )}
                   </td>
-                  <td className="lt-tpl-col-tags">
-                    {template.tags.map((tag) => (
-                      <Tag key={tag} minimal intent={Intent.PRIMARY} className="lt-tpl-tag">
-                        {tag}
-                      </Tag>
-                    ))}
-                  </td>
                   {!narrow && (
                     <>
+                      <td className="lt-tpl-col-tags">
+                        {template.tags.map((tag) => (
+                          <Tag key={tag} minimal intent={Intent.PRIMARY} className="lt-tpl-tag">
+                            {tag}
+                          </Tag>
+                        ))}
+                      </td>
                       <td className="lt-tpl-col-exercises" title={template.exercisePreview.join(', ')}>
                         <span className="lt-tpl-count">{template.exerciseCount}</span>
                         <span className={Classes.TEXT_MUTED}>
@@ -182,7 +191,12 @@ export function TemplateList({
                     </>
                   )}
                   <td className="lt-tpl-col-actions">
-                    <Tooltip content="Duplicate" placement="top" hoverOpenDelay={400}>
+                    <Tooltip
+                      popoverClassName="lt-tpl-tip"
+                      content="Duplicate"
+                      placement="top"
+                      hoverOpenDelay={400}
+                    >
                       <Button
                         size="small"
                         variant="minimal"
@@ -192,7 +206,12 @@ export function TemplateList({
                       />
                     </Tooltip>
                     {template.archived ? (
-                      <Tooltip content="Restore to the library" placement="top" hoverOpenDelay={400}>
+                      <Tooltip
+                        popoverClassName="lt-tpl-tip"
+                        content="Restore to the library"
+                        placement="top"
+                        hoverOpenDelay={400}
+                      >
                         <Button
                           size="small"
                           variant="minimal"
@@ -202,7 +221,12 @@ export function TemplateList({
                         />
                       </Tooltip>
                     ) : (
-                      <Tooltip content="Archive (hide from the library)" placement="top" hoverOpenDelay={400}>
+                      <Tooltip
+                        popoverClassName="lt-tpl-tip"
+                        content="Archive (hide from the library)"
+                        placement="top"
+                        hoverOpenDelay={400}
+                      >
                         <Button
                           size="small"
                           variant="minimal"

@@ -50,6 +50,7 @@ export function TemplatesPage() {
     [navigate, location.search],
   );
   const actions = useTemplateActions(open);
+  const { create } = actions;
 
   const hotkeys = useMemo<HotkeyConfig[]>(
     () => [
@@ -59,7 +60,7 @@ export function TemplatesPage() {
         group: 'Templates',
         label: 'New template',
         preventDefault: true,
-        onKeyDown: () => void actions.create(),
+        onKeyDown: () => void create(),
       },
       {
         combo: 'a',
@@ -86,7 +87,7 @@ export function TemplatesPage() {
         },
       },
     ],
-    [actions, selectedId, open],
+    [create, selectedId, open],
   );
   useHotkeys(hotkeys);
 

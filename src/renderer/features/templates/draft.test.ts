@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { templateExerciseInput } from '../../../shared/domain/prescription';
 import { toTemplateExerciseInputs, type TemplateExercise } from '../../../shared/domain/template';
 import {
   convertLoads,
   draftFromInput,
   fieldOfPath,
+  mergeValid,
   newDraft,
   parseReps,
   parseRest,
@@ -137,11 +139,33 @@ describe('sets that differ', () => {
     ]);
   });
 
+  it('converts a stored load from its exact value, not its rounded display', () => {
+    const stored = templateExerciseInput.parse(toInput(draft({ loadKind: 'weight', load: '135' }), 'lb'));
+    const shownInKg = draftFromInput(stored, info, 'kg');
+    expect(shownInKg.load).toBe('61.2');
+    expect(convertLoads(shownInKg, 'kg', 'lb', stored).load).toBe('135');
+    expect(convertLoads({ ...shownInKg, load: '61.2' }, 'kg', 'lb').load).toBe('134.9');
+  });
+
   it('converts typed weights when the unit changes', () => {
     const row = withSetsDiffer(draft({ loadKind: 'weight', load: '100', sets: '2' }));
     const inPounds = convertLoads(row, 'kg', 'lb');
     expect(inPounds.load).toBe('220.5');
     expect(inPounds.setRows?.[1]?.load).toBe('220.5');
+  });
+});
+
+describe('what is stored of a refused row', () => {
+  it('keeps each valid change and the last valid value of each refused one', () => {
+    const last = templateExerciseInput.parse(toInput(draft({ reps: '8', effort: '8' }), 'kg'));
+    const typed = toInput(draft({ reps: '12-8', effort: '11', load: '75', rest: '2:00' }), 'kg');
+    expect(mergeValid(last, typed)).toMatchObject({
+      repsMin: 8,
+      repsMax: null,
+      rpe: 8,
+      percentOneRepMax: 75,
+      restSeconds: 120,
+    });
   });
 });
 

@@ -8,6 +8,7 @@ import type { Muscle } from '../../../shared/domain/exercise';
 import {
   templateExerciseInput,
   type SetType,
+  type TemplateExerciseFields,
   type TemplateExerciseInput,
 } from '../../../shared/domain/prescription';
 import { roundForDisplay, weightFromKg, weightToKg, type WeightUnit } from '../../components/units';
@@ -321,17 +322,63 @@ export function validateRow(
   return { input, errors: errorsFromIssues(result.error.issues) };
 }
 
-/** Load texts re-expressed in another unit (the preference changed while editing). */
-export function convertLoads(draft: ExerciseDraft, from: WeightUnit, to: WeightUnit): ExerciseDraft {
+// The fields that go together: a change to one group is kept or refused as a whole.
+const FIELD_GROUPS: readonly (readonly (keyof TemplateExerciseInput)[])[] = [
+  ['exerciseId'],
+  ['supersetGroup'],
+  ['sets', 'setDetails'],
+  ['repsMin', 'repsMax'],
+  ['percentOneRepMax', 'loadKg'],
+  ['rpe', 'rir'],
+  ['restSeconds'],
+  ['tempo'],
+  ['notes'],
+];
+
+/**
+ * What can be stored of a row the schema refuses: its last valid version with every group of
+ * fields whose new value is valid taken over, so a bad RPE does not hold back a good load.
+ */
+export function mergeValid(
+  lastValid: TemplateExerciseFields,
+  current: TemplateExerciseInput,
+): TemplateExerciseFields {
+  let merged = lastValid;
+  for (const group of FIELD_GROUPS) {
+    const candidate: Record<string, unknown> = { ...merged };
+    for (const key of group) candidate[key] = current[key];
+    const parsed = templateExerciseInput.safeParse(candidate);
+    if (parsed.success) merged = parsed.data;
+  }
+  return merged;
+}
+
+/**
+ * Load texts re-expressed in another unit (the preference changed while editing). A text that
+ * still shows the stored value converts from that value, not from its rounded display.
+ */
+export function convertLoads(
+  draft: ExerciseDraft,
+  from: WeightUnit,
+  to: WeightUnit,
+  stored?: TemplateExerciseFields,
+): ExerciseDraft {
   if (from === to || draft.loadKind !== 'weight') return draft;
-  const convert = (text: string) => {
+  const convert = (text: string, storedKg: number | null | undefined) => {
+    if (storedKg !== null && storedKg !== undefined && loadText(storedKg, from) === text) {
+      return loadText(storedKg, to);
+    }
     const value = parseNumber(text);
     return value === null || Number.isNaN(value) ? text : loadText(weightToKg(value, from), to);
   };
   return {
     ...draft,
-    load: convert(draft.load),
-    setRows: draft.setRows?.map((row) => ({ ...row, load: convert(row.load) })) ?? null,
+    load: convert(draft.load, stored?.loadKg),
+    setRows:
+      draft.setRows?.map((row, index) => ({
+        ...row,
+        load: convert(row.load, stored?.setDetails?.[index]?.loadKg),
+      })) ?? null,
   };
 }
 

@@ -27,6 +27,7 @@ import {
   convertLoads,
   draftFromInput,
   errorsFromIssues,
+  mergeValid,
   validateRow,
   type ExerciseDraft,
   type FieldErrors,
@@ -153,7 +154,9 @@ export function useExerciseList({
   useEffect(() => {
     const from = unitRef.current;
     unitRef.current = unit;
-    if (from !== unit) commit(rowsRef.current.map((row) => convertLoads(row, from, unit)));
+    if (from !== unit) {
+      commit(rowsRef.current.map((row) => convertLoads(row, from, unit, lastValidRef.current.get(row.key))));
+    }
   }, [unit, commit]);
 
   /** The list to store: each row as typed when valid, else as it last was valid. */
@@ -168,7 +171,9 @@ export function useExerciseList({
         value = templateExerciseInput.parse(input);
         lastValidRef.current.set(row.key, value);
       } else {
-        value = lastValidRef.current.get(row.key);
+        const last = lastValidRef.current.get(row.key);
+        value = last && mergeValid(last, input);
+        if (value) lastValidRef.current.set(row.key, value);
       }
       if (!value) continue;
       const { id: _staleId, ...rest } = value;

@@ -3,7 +3,7 @@
  * delete. Each says what happened in a toast, the destructive ones with Undo (UX.md). A template a
  * program or a scheduled workout uses cannot be deleted; the toast says so and offers to archive.
  */
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Intent } from '@blueprintjs/core';
 import type { TemplateSummary } from '../../../shared/domain/template';
 import { useToaster } from '../../app/toaster';
@@ -195,5 +195,8 @@ export function useTemplateActions(
     [deleteTemplate, duplicateTemplate, fail, onOpen, toaster],
   );
 
-  return { create, duplicate, setArchived, remove };
+  return useMemo(
+    () => ({ create, duplicate, setArchived, remove }),
+    [create, duplicate, setArchived, remove],
+  );
 }
