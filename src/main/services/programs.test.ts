@@ -1,117 +1,16 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
-import fc from 'fast-check';
+import { eq, inArray } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { InputOf } from '../../shared/contract';
-import {
-  programDocument,
-  type ProgramDetail,
-  type ProgramDocument,
-  type ProgramWeekDoc,
-} from '../../shared/domain/program';
-import type { TemplateDetail } from '../../shared/domain/template';
-import {
-  organization,
-  program,
-  programDay,
-  programWeek,
-  scheduledWorkout,
-  workoutTemplate,
-} from '../db/schema';
-import { catalogueExerciseId, insertAthlete } from './schedule-test-support';
+import { describe, expect, it } from 'vitest';
+import type { ProgramDetail, ProgramDocument, ProgramWeekDoc } from '../../shared/domain/program';
+import { organization, program, programDay, programWeek, workoutTemplate } from '../db/schema';
+import { toDocument, useProgramKit } from './program-test-support';
+import { insertAthlete } from './schedule-test-support';
 import { refusedWithoutChange } from './template-test-support';
 import { callChannel as call, failureOf, useServiceFixture } from './test-fixtures';
 
 const fixture = useServiceFixture();
-
-let counter = 0;
-const uniqueName = (prefix: string) => `${prefix} ${(counter += 1)}`;
-
-let upperA: TemplateDetail;
-let lowerA: TemplateDetail;
-let fullBody: TemplateDetail;
-beforeAll(async () => {
-  const squat = await catalogueExerciseId(fixture.ctx, 'Barbell Back Squat');
-  const bench = await catalogueExerciseId(fixture.ctx, 'Barbell Bench Press');
-  const row = await catalogueExerciseId(fixture.ctx, 'Barbell Bent-Over Row');
-  const make = (name: string, exerciseIds: string[]) =>
-    call(fixture.ctx, 'templates.create', {
-      name,
-      exercises: exerciseIds.map((exerciseId) => ({ exerciseId, sets: 3, repsMin: 5, percentOneRepMax: 75 })),
-    });
-  upperA = await make('Programs Upper A', [bench, row]);
-  lowerA = await make('Programs Lower A', [squat, row]);
-  fullBody = await make('Programs Full Body', [squat, bench]);
-});
-
-/** The document the builder would hold for a stored program. */
-function toDocument(detail: ProgramDetail): ProgramDocument {
-  return {
-    name: detail.name,
-    description: detail.description,
-    daysPerWeek: detail.daysPerWeek,
-    shiftOnMissed: detail.shiftOnMissed,
-    weeks: detail.weeks.map((week) => ({
-      id: week.id,
-      phase: week.phase,
-      deload: week.deload,
-      volumeFactor: week.volumeFactor,
-      intensityDeltaPercent: week.intensityDeltaPercent,
-      rpeDelta: week.rpeDelta,
-      days: week.days.map((day) => ({
-        id: day.id,
-        dayIndex: day.dayIndex,
-        templateId: day.templateId,
-        overrides: day.overrides,
-      })),
-    })),
-  };
-}
-
-/** A document in the form the database gives back: parsed (trimmed, defaults) and days by slot. */
-function normalized(document: ProgramDocument) {
-  const parsed = programDocument.parse(document);
-  return {
-    ...parsed,
-    weeks: parsed.weeks.map((week) => ({
-      ...week,
-      days: [...week.days].sort((a, b) => a.dayIndex - b.dayIndex),
-    })),
-  };
-}
-
-async function createProgram(input: Partial<InputOf<'programs.create'>> = {}): Promise<ProgramDetail> {
-  const created = await call(fixture.ctx, 'programs.create', {
-    name: uniqueName('Block'),
-    daysPerWeek: 3,
-    weeks: 4,
-    ...input,
-  });
-  fixture.takeTouched();
-  return created;
-}
-
-async function save(detail: ProgramDetail, edit: (document: ProgramDocument) => ProgramDocument) {
-  return call(fixture.ctx, 'programs.save', {
-    id: detail.id,
-    baseRevision: detail.revision,
-    document: edit(toDocument(detail)),
-  });
-}
-
-/** Upper A on slot 0 and Lower A on slot 1 of every week. */
-function upperLower(document: ProgramDocument): ProgramDocument {
-  return {
-    ...document,
-    weeks: document.weeks.map((week) => ({
-      ...week,
-      days: [
-        { id: uuidv7(), dayIndex: 0, templateId: upperA.id },
-        { id: uuidv7(), dayIndex: 1, templateId: lowerA.id },
-      ],
-    })),
-  };
-}
+const kit = useProgramKit(fixture);
+const { createProgram, save, upperLower, uniqueName } = kit;
 
 async function storedWeeks(programId: string) {
   return fixture.database.db.select().from(programWeek).where(eq(programWeek.programId, programId));
@@ -183,7 +82,7 @@ describe('saving the whole program', () => {
     expect(saved).toMatchObject({ name: 'Renamed block', shiftOnMissed: true, revision: 1 });
     expect(saved.updatedAt).toBe(fixture.clock.now().toISOString());
     expect(saved.weeks.map((week) => week.id)).toEqual(created.weeks.map((week) => week.id));
-    expect(saved.templates.map((template) => template.id)).toEqual([lowerA.id, upperA.id]);
+    expect(saved.templates.map((template) => template.id)).toEqual([kit.lowerA.id, kit.upperA.id]);
     // The weeks themselves did not change.
     expect(fixture.takeTouched()).toEqual(['program', 'program_day']);
 
@@ -214,7 +113,7 @@ describe('saving the whole program', () => {
               ...week,
               phase: 'intensification',
               days: week.days.map((day) =>
-                day.id === changedDay.id ? { ...day, templateId: fullBody.id } : day,
+                day.id === changedDay.id ? { ...day, templateId: kit.fullBody.id } : day,
               ),
             }
           : week,
@@ -228,7 +127,7 @@ describe('saving the whole program', () => {
       else expect(weeksAfter.get(row.id)).toEqual(row);
     }
     for (const row of daysBefore) {
-      if (row.id === changedDay.id) expect(daysAfter.get(row.id)!.templateId).toBe(fullBody.id);
+      if (row.id === changedDay.id) expect(daysAfter.get(row.id)!.templateId).toBe(kit.fullBody.id);
       else expect(daysAfter.get(row.id)).toEqual(row);
     }
     expect(fixture.takeTouched().sort()).toEqual(['program', 'program_day', 'program_week'].sort());
@@ -286,7 +185,7 @@ describe('saving the whole program', () => {
 
   it('drops override keys that are not exercises of the day’s template', async () => {
     const created = await createProgram();
-    const [benchRow, rowRow] = upperA.exercises;
+    const [benchRow, rowRow] = kit.upperA.exercises;
     const stale = uuidv7();
     const { program: saved } = await save(created, (document) => ({
       ...document,
@@ -296,11 +195,11 @@ describe('saving the whole program', () => {
           {
             id: uuidv7(),
             dayIndex: 0,
-            templateId: upperA.id,
+            templateId: kit.upperA.id,
             overrides: {
               [benchRow!.id]: { percentOneRepMax: 80 },
               [stale]: { sets: 5 },
-              [lowerA.exercises[0]!.id]: { rpe: 9 },
+              [kit.lowerA.exercises[0]!.id]: { rpe: 9 },
             },
           },
           { id: uuidv7(), dayIndex: 1, templateId: null, overrides: { [rowRow!.id]: { sets: 2 } } },
@@ -360,7 +259,7 @@ describe('saving the whole program', () => {
     const elsewhere = await createProgram();
     const { program: withDays } = await save(elsewhere, upperLower);
     const foreignCopy = await call(fixture.ctx, 'templates.fork', {
-      id: upperA.id,
+      id: kit.upperA.id,
       programId: elsewhere.id,
       dayIds: [withDays.weeks[0]!.days[0]!.id],
     });
@@ -396,7 +295,9 @@ describe('saving the whole program', () => {
     const created = await createProgram();
     const document = toDocument(created);
     document.weeks[0] = { ...document.weeks[0]!, id: otherSaved.weeks[0]!.id };
-    document.weeks[1]!.days = [{ id: otherSaved.weeks[1]!.days[0]!.id, dayIndex: 0, templateId: upperA.id }];
+    document.weeks[1]!.days = [
+      { id: otherSaved.weeks[1]!.days[0]!.id, dayIndex: 0, templateId: kit.upperA.id },
+    ];
     const refusal = await refusedWithoutChange(fixture, 'programs.save', {
       id: created.id,
       baseRevision: 0,
@@ -429,13 +330,13 @@ describe('saving the whole program', () => {
               {
                 id: uuidv7(),
                 dayIndex: 0,
-                templateId: upperA.id,
-                overrides: { [upperA.exercises[0]!.id]: { rpe: 11 } },
+                templateId: kit.upperA.id,
+                overrides: { [kit.upperA.exercises[0]!.id]: { rpe: 11 } },
               },
             ]),
           ],
         },
-        ['document', 'weeks', 0, 'days', 0, 'overrides', upperA.exercises[0]!.id, 'rpe'],
+        ['document', 'weeks', 0, 'days', 0, 'overrides', kit.upperA.exercises[0]!.id, 'rpe'],
       ],
       [
         {
@@ -445,13 +346,13 @@ describe('saving the whole program', () => {
               {
                 id: uuidv7(),
                 dayIndex: 0,
-                templateId: upperA.id,
-                overrides: { [upperA.exercises[0]!.id]: { percentOneRepMax: 250 } },
+                templateId: kit.upperA.id,
+                overrides: { [kit.upperA.exercises[0]!.id]: { percentOneRepMax: 250 } },
               },
             ]),
           ],
         },
-        ['document', 'weeks', 0, 'days', 0, 'overrides', upperA.exercises[0]!.id, 'percentOneRepMax'],
+        ['document', 'weeks', 0, 'days', 0, 'overrides', kit.upperA.exercises[0]!.id, 'percentOneRepMax'],
       ],
       [
         { ...base, weeks: [week([{ id: uuidv7(), dayIndex: 3, templateId: null }])] },
@@ -489,177 +390,6 @@ describe('saving the whole program', () => {
       .values({ id: theirs, organizationId: otherOrganization, name: 'Their Program', daysPerWeek: 3 });
     expect((await refusedWithoutChange(fixture, 'programs.get', { id: theirs })).code).toBe('not_found');
   });
-
-  it('reads back any valid document it saved', async () => {
-    const created = await createProgram({ daysPerWeek: 7, weeks: 1 });
-    let current = created;
-    const templates = [upperA, lowerA, fullBody];
-    const override = fc.record(
-      {
-        sets: fc.integer({ min: 1, max: 20 }),
-        repsMin: fc.option(fc.integer({ min: 1, max: 100 }), { nil: null }),
-        repsMax: fc.option(fc.integer({ min: 1, max: 100 }), { nil: null }),
-        percentOneRepMax: fc.option(
-          fc.integer({ min: 2, max: 200 }).map((n) => n / 2),
-          { nil: null },
-        ),
-        loadKg: fc.option(
-          fc.integer({ min: 0, max: 4000 }).map((n) => n / 4),
-          { nil: null },
-        ),
-        rpe: fc.option(
-          fc.integer({ min: 2, max: 20 }).map((n) => n / 2),
-          { nil: null },
-        ),
-        rir: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
-      },
-      { requiredKeys: [] },
-    );
-    const day = fc.record({
-      template: fc.option(fc.integer({ min: 0, max: templates.length - 1 }), { nil: null }),
-      overrides: fc.tuple(fc.option(override, { nil: null }), fc.option(override, { nil: null })),
-    });
-    const week = (daysPerWeek: number) =>
-      fc.record({
-        phase: fc.constantFrom(null, 'accumulation', 'intensification', 'realization', 'deload'),
-        deload: fc.boolean(),
-        volumeFactor: fc.integer({ min: 1, max: 30 }).map((n) => n / 10),
-        intensityDeltaPercent: fc.integer({ min: -100, max: 100 }).map((n) => n / 2),
-        rpeDelta: fc.integer({ min: -10, max: 10 }).map((n) => n / 2),
-        days: fc.shuffledSubarray(
-          Array.from({ length: daysPerWeek }, (_, slot) => slot),
-          { minLength: 0 },
-        ),
-        plans: fc.array(day, { minLength: daysPerWeek, maxLength: daysPerWeek }),
-      });
-    const document = fc
-      .integer({ min: 1, max: 7 })
-      .chain((daysPerWeek) =>
-        fc.record({
-          name: fc.string({ minLength: 1, maxLength: 40 }).filter((name) => name.trim().length > 0),
-          description: fc.string({ maxLength: 60 }),
-          shiftOnMissed: fc.boolean(),
-          daysPerWeek: fc.constant(daysPerWeek),
-          weeks: fc.array(week(daysPerWeek), { minLength: 1, maxLength: 6 }),
-        }),
-      )
-      .map((plan): ProgramDocument => ({
-        ...plan,
-        weeks: plan.weeks.map(({ days, plans, ...modifiers }) => ({
-          id: uuidv7(),
-          ...modifiers,
-          days: days.map((slot) => {
-            const { template, overrides } = plans[slot]!;
-            const chosen = template === null ? null : templates[template]!;
-            return {
-              id: uuidv7(),
-              dayIndex: slot,
-              templateId: chosen?.id ?? null,
-              overrides: Object.fromEntries(
-                chosen
-                  ? overrides.flatMap((value, index) => (value ? [[chosen.exercises[index]!.id, value]] : []))
-                  : [],
-              ),
-            };
-          }),
-        })),
-      }));
-
-    await fc.assert(
-      fc.asyncProperty(document, async (sent) => {
-        const { program: saved } = await call(fixture.ctx, 'programs.save', {
-          id: current.id,
-          baseRevision: current.revision,
-          document: sent,
-        });
-        current = await call(fixture.ctx, 'programs.get', { id: created.id });
-        expect(current).toEqual(saved);
-        expect(normalized(toDocument(current))).toEqual(normalized(sent));
-      }),
-      { numRuns: 40 },
-    );
-  });
-});
-
-describe('listing programs', () => {
-  it('summarizes weeks, phases, athletes and upcoming workouts, by name', async () => {
-    const created = await createProgram({ name: 'zz List Beta', daysPerWeek: 2, weeks: 3 });
-    const { program: saved } = await save(created, (document) => ({
-      ...upperLower(document),
-      weeks: upperLower(document).weeks.map((week, index) => ({
-        ...week,
-        phase: index === 2 ? 'deload' : 'accumulation',
-      })),
-    }));
-    const empty = await createProgram({ name: 'ZZ List Alpha', daysPerWeek: 1, weeks: 2 });
-    const first = await insertAthlete(fixture.ctx, 'List Athlete One');
-    const second = await insertAthlete(fixture.ctx, 'List Athlete Two', { timeZone: 'Pacific/Auckland' });
-    for (const [athleteId, startDate] of [
-      [first, '2025-03-03'],
-      [second, '2025-03-03'],
-      [first, '2025-06-02'],
-    ] as const) {
-      await call(fixture.ctx, 'programs.apply', {
-        programId: saved.id,
-        athleteIds: [athleteId],
-        startDate,
-        weekdays: [1, 4],
-      });
-    }
-    const workouts = await fixture.database.db
-      .select()
-      .from(scheduledWorkout)
-      .where(and(eq(scheduledWorkout.programId, saved.id), isNull(scheduledWorkout.deletedAt)));
-    expect(workouts).toHaveLength(18);
-    // A done workout and a deleted one are not upcoming.
-    const [done, deleted] = workouts.filter((workout) => workout.scheduledDate >= '2025-06-01');
-    await fixture.database.db
-      .update(scheduledWorkout)
-      .set({ status: 'completed' })
-      .where(eq(scheduledWorkout.id, done!.id));
-    await fixture.database.db
-      .update(scheduledWorkout)
-      .set({ deletedAt: fixture.clock.now().toISOString() })
-      .where(eq(scheduledWorkout.id, deleted!.id));
-
-    const listed = await call(fixture.ctx, 'programs.list', { text: 'zz list' });
-    expect(listed.items.map((item) => item.id)).toEqual([empty.id, saved.id]);
-    expect(listed.items[1]).toMatchObject({
-      name: 'zz List Beta',
-      daysPerWeek: 2,
-      weekCount: 3,
-      phases: ['accumulation', 'accumulation', 'deload'],
-      athleteCount: 2,
-      upcomingWorkouts: 16,
-      archived: false,
-    });
-    expect(listed.items[0]).toMatchObject({
-      weekCount: 2,
-      phases: [null, null],
-      athleteCount: 0,
-      upcomingWorkouts: 0,
-    });
-
-    // At noon in London it is already 4 March in Auckland: that athlete's Monday workout is past.
-    fixture.clock.advance(3 * 3600_000);
-    const later = await call(fixture.ctx, 'programs.list', { text: 'zz list beta' });
-    expect(later.items[0]!.upcomingWorkouts).toBe(15);
-    fixture.clock.advance(-3 * 3600_000);
-  });
-
-  it('shows archived programs only when asked, and matches the name literally', async () => {
-    const archived = await createProgram({ name: 'zz Archived_Program' });
-    await call(fixture.ctx, 'programs.setArchived', { id: archived.id, archived: true });
-    expect(fixture.takeTouched()).toEqual(['program']);
-    expect((await call(fixture.ctx, 'programs.list', { text: 'archived_program' })).items).toEqual([]);
-    const all = await call(fixture.ctx, 'programs.list', { text: 'archived_program', includeArchived: true });
-    expect(all.items.map((item) => [item.id, item.archived])).toEqual([[archived.id, true]]);
-    expect(
-      (await call(fixture.ctx, 'programs.list', { text: 'archived%', includeArchived: true })).items,
-    ).toEqual([]);
-    const restored = await call(fixture.ctx, 'programs.setArchived', { id: archived.id, archived: false });
-    expect(restored.archived).toBe(false);
-  });
 });
 
 describe('duplicating a program', () => {
@@ -671,14 +401,14 @@ describe('duplicating a program', () => {
         ...week,
         volumeFactor: 0.8,
         days: week.days.map((day) =>
-          day.templateId === upperA.id
-            ? { ...day, overrides: { [upperA.exercises[0]!.id]: { sets: 4 } } }
+          day.templateId === kit.upperA.id
+            ? { ...day, overrides: { [kit.upperA.exercises[0]!.id]: { sets: 4 } } }
             : day,
         ),
       })),
     }));
     const fork = await call(fixture.ctx, 'templates.fork', {
-      id: upperA.id,
+      id: kit.upperA.id,
       programId: saved.id,
       dayIds: [saved.weeks[1]!.days[0]!.id],
     });
@@ -704,9 +434,9 @@ describe('duplicating a program', () => {
       copy.weeks.some((week) => sourceIds.has(week.id) || week.days.some((day) => sourceIds.has(day.id))),
     ).toBe(false);
     const copiedFork = copy.templates.find((template) => template.ownerProgramId === copy.id)!;
-    expect(copiedFork).toMatchObject({ name: fork.name, forkedFromId: upperA.id, exerciseCount: 2 });
+    expect(copiedFork).toMatchObject({ name: fork.name, forkedFromId: kit.upperA.id, exerciseCount: 2 });
     expect(copy.templates.map((template) => template.id).sort()).toEqual(
-      [copiedFork.id, lowerA.id, upperA.id].sort(),
+      [copiedFork.id, kit.lowerA.id, kit.upperA.id].sort(),
     );
     const copiedDay = copy.weeks[1]!.days[0]!;
     expect(copiedDay.templateId).toBe(copiedFork.id);
@@ -725,8 +455,8 @@ describe('duplicating a program', () => {
       }));
     expect(strip(copy)).toEqual(strip(source));
     expect(copy.weeks[0]!.days[0]).toMatchObject({
-      templateId: upperA.id,
-      overrides: { [upperA.exercises[0]!.id]: { sets: 4 } },
+      templateId: kit.upperA.id,
+      overrides: { [kit.upperA.exercises[0]!.id]: { sets: 4 } },
     });
 
     const again = await call(fixture.ctx, 'programs.duplicate', { id: saved.id });
