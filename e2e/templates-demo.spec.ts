@@ -56,3 +56,17 @@ test('the library and an open template in light and dark, at 1440Ã—900 and 1920Ã
   await page.setViewportSize({ width: 1920, height: 1080 });
   await namedScreenshot('templates-library-1920x1080-dark');
 });
+
+test('in a narrow window each exercise takes two lines, its fields labelled', async ({
+  page,
+  openApp,
+  namedScreenshot,
+}) => {
+  await page.setViewportSize({ width: 1100, height: 800 });
+  await openLibrary(page, openApp);
+  await templateTable(page).getByRole('row').nth(1).click();
+  const firstRow = editor(page).getByRole('list', { name: 'Exercises' }).getByRole('listitem').first();
+  await expect(firstRow.getByText('Sets', { exact: true })).toBeVisible();
+  await expect(firstRow.getByText('Effort', { exact: true })).toBeVisible();
+  await namedScreenshot('templates-open-1100x800-light');
+});

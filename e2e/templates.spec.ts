@@ -251,8 +251,15 @@ test.describe('building a template', () => {
   test('an empty name is refused beside the field and the stored name stays', async ({ page, openApp }) => {
     const name = uniqueName('Named');
     await openLibrary(page, openApp);
-    await createTemplate(page, name);
+    // "n" makes a template and puts the cursor in its name.
+    await page.keyboard.press('n');
     const nameInput = editor(page).getByLabel('Template name', { exact: true });
+    await expect(nameInput).toBeFocused();
+    await expect(nameInput).toHaveValue(/^New template( \d+)?$/);
+    await nameInput.fill(name);
+    await nameInput.press('Enter');
+    await expectSaved(page);
+    await expect(templateRow(page, name)).toBeVisible();
     await nameInput.fill('');
     await expect(nameInput).toHaveAccessibleDescription('Name is required');
     await page.reload();
@@ -275,8 +282,11 @@ test.describe('the template library', () => {
     await expectSaved(page);
     await createTemplate(page, push, ['push', 'hypertrophy']);
 
-    // Search narrows to this test's two; the tag filter to one of them.
-    await page.getByRole('searchbox', { name: 'Search templates' }).fill(prefix);
+    // Search ("/" goes to it) narrows to this test's two; the tag filter to one of them.
+    await templateTable(page).getByRole('columnheader', { name: 'Name' }).click();
+    await page.keyboard.press('/');
+    await expect(page.getByRole('searchbox', { name: 'Search templates' })).toBeFocused();
+    await page.keyboard.type(prefix);
     await expect(templateTable(page).getByRole('row')).toHaveCount(3);
     const pullTag = page
       .getByRole('group', { name: 'Filter by tag' })

@@ -91,7 +91,7 @@ export const ExerciseRow = memo(function ExerciseRow({
         <div className="lt-tpl-ss-label" aria-hidden={place === 'alone'}>
           {place === 'first'
             ? `Superset ${row.supersetGroup}`
-            : `Group ${row.supersetGroup}: move its partner next to it`}
+            : `Superset ${row.supersetGroup} needs a second exercise next to this one`}
         </div>
       )}
       <div role="group" aria-label={name} className="lt-tpl-ex-body">
@@ -177,7 +177,8 @@ export const ExerciseRow = memo(function ExerciseRow({
                 <input
                   {...invalidProps(row.key, 'reps', errors)}
                   aria-label="Reps"
-                  placeholder="8–12"
+                  placeholder="–"
+                  title="Reps: 5, or a range such as 8-12"
                   autoComplete="off"
                   value={row.reps}
                   onChange={(event) => edit({ reps: event.target.value })}
@@ -272,7 +273,8 @@ export const ExerciseRow = memo(function ExerciseRow({
               <input
                 {...invalidProps(row.key, 'rest', errors)}
                 aria-label="Rest"
-                placeholder="m:ss"
+                placeholder="–"
+                title="Rest: seconds (90), m:ss (1:30) or minutes (2m)"
                 autoComplete="off"
                 value={row.rest}
                 onChange={(event) => edit({ rest: event.target.value })}
@@ -288,7 +290,8 @@ export const ExerciseRow = memo(function ExerciseRow({
               <input
                 {...invalidProps(row.key, 'tempo', errors)}
                 aria-label="Tempo"
-                placeholder="3-1-X-0"
+                placeholder="–"
+                title="Tempo: eccentric, pause, concentric, pause, such as 3-1-X-0"
                 autoComplete="off"
                 spellCheck={false}
                 value={row.tempo}
@@ -364,7 +367,7 @@ export const ExerciseRow = memo(function ExerciseRow({
             {...invalidProps(row.key, 'notes', errors)}
             className={`${Classes.INPUT} ${Classes.SMALL} lt-tpl-notes${errors?.notes ? ` ${Classes.INTENT_DANGER}` : ''}`}
             aria-label="Notes"
-            placeholder="Notes: cues, set-up, substitutions…"
+            placeholder="Add a note"
             value={row.notes}
             onChange={(event) => edit({ notes: event.target.value })}
           />

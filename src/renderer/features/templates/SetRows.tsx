@@ -68,7 +68,7 @@ export function SetRows({ row, errors, weightUnit, onEdit }: SetRowsProps) {
             <input
               {...invalidProps(row.key, `set.${index}.reps`, errors)}
               aria-label={`${label} reps`}
-              placeholder="reps"
+              placeholder="–"
               autoComplete="off"
               value={set.reps}
               onChange={(event) => editSet(index, { reps: event.target.value })}
@@ -77,7 +77,7 @@ export function SetRows({ row, errors, weightUnit, onEdit }: SetRowsProps) {
               {...invalidProps(row.key, `set.${index}.load`, errors)}
               aria-label={`${label} ${loadLabel(row.loadKind, weightUnit)}`}
               inputMode="decimal"
-              placeholder={row.loadKind === 'percent' ? '%1RM' : weightUnit}
+              placeholder="–"
               autoComplete="off"
               value={set.load}
               onChange={(event) => editSet(index, { load: event.target.value })}
@@ -86,7 +86,7 @@ export function SetRows({ row, errors, weightUnit, onEdit }: SetRowsProps) {
               {...invalidProps(row.key, `set.${index}.effort`, errors)}
               aria-label={`${label} ${effortLabel(row.effortKind)}`}
               inputMode="decimal"
-              placeholder={effortLabel(row.effortKind)}
+              placeholder="–"
               autoComplete="off"
               value={set.effort}
               onChange={(event) => editSet(index, { effort: event.target.value })}

@@ -32,10 +32,12 @@ export interface TemplateEditorProps {
   }) => void;
   /** A narrower layout for a drawer. */
   compact?: boolean;
+  /** Focus and select the name on opening (a template just created, to type its name over). */
+  autoFocusName?: boolean;
 }
 
 /** A fresh editor per template: switching templates never carries one's edits into another. */
-export function TemplateEditor(props: TemplateEditorProps & { autoFocusName?: boolean }) {
+export function TemplateEditor(props: TemplateEditorProps) {
   return <Editor key={props.templateId} {...props} />;
 }
 
@@ -45,7 +47,7 @@ function Editor({
   onExercisesSaved,
   compact,
   autoFocusName,
-}: TemplateEditorProps & { autoFocusName?: boolean }) {
+}: TemplateEditorProps) {
   const target = useWriteTarget(templateId, resolveTarget);
   const { data, error, isError, refetch } = useGetTemplateQuery({ id: target.activeId });
   // `detail` is the active template's own data (what the list syncs with); while a copy loads,
@@ -105,7 +107,14 @@ function Editor({
           {list.rows.length} {list.rows.length === 1 ? 'exercise' : 'exercises'} · {totalSets}{' '}
           {totalSets === 1 ? 'set' : 'sets'}
         </span>
-        <span className="lt-tpl-saved" aria-live="polite">
+        <span
+          className={
+            list.errors.size > 0 && !list.saving && !fieldsSaving
+              ? 'lt-tpl-saved lt-tpl-error'
+              : 'lt-tpl-saved'
+          }
+          aria-live="polite"
+        >
           {list.saving || fieldsSaving
             ? 'Saving…'
             : list.errors.size > 0

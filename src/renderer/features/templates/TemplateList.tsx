@@ -137,7 +137,7 @@ export function TemplateList({
                     {narrow && (
                       <div className={`${Classes.TEXT_MUTED} lt-tpl-row-sub`}>
                         {template.exerciseCount} {template.exerciseCount === 1 ? 'exercise' : 'exercises'}
-                        {usage ? ` · used by ${usage}` : ''}
+                        {usage ? ` · ${usage}` : ''}
                         {template.tags.length > 0 && (
                           <span className="lt-tpl-row-tags">
                             {template.tags.map((tag) => (
@@ -169,14 +169,14 @@ export function TemplateList({
                         </span>
                       </td>
                       <td className="lt-tpl-col-muscles" title={template.muscles.map(muscleLabel).join(', ')}>
-                        {template.muscles.slice(0, 3).map((muscle) => (
+                        {template.muscles.slice(0, 2).map((muscle) => (
                           <Tag key={muscle} minimal className="lt-tpl-tag">
                             {muscleLabel(muscle)}
                           </Tag>
                         ))}
-                        {template.muscles.length > 3 && (
+                        {template.muscles.length > 2 && (
                           <Tag minimal className="lt-tpl-tag">
-                            +{template.muscles.length - 3}
+                            +{template.muscles.length - 2}
                           </Tag>
                         )}
                       </td>
