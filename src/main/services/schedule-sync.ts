@@ -223,13 +223,15 @@ async function programPlanOf(
 }
 
 async function syncProgram(tx: DrizzleTx, ctx: ServiceContext, programId: string): Promise<SyncTally> {
-  const plan = await programPlanOf(tx, ctx, programId);
-  if (!plan) return new SyncTally();
+  // Applications first: most saves are of programs nobody follows yet, and the plan costs more.
   const assignments = await tx
     .select({ assignment: programAssignment, timeZone: athlete.timeZone })
     .from(programAssignment)
     .innerJoin(athlete, eq(athlete.id, programAssignment.athleteId))
     .where(and(eq(programAssignment.programId, programId), isNull(programAssignment.deletedAt)));
+  if (assignments.length === 0) return new SyncTally();
+  const plan = await programPlanOf(tx, ctx, programId);
+  if (!plan) return new SyncTally();
   const now = ctx.now();
   return reconcile(
     tx,
