@@ -5,10 +5,12 @@ import {
   addWeek,
   clearDay,
   copyDay,
+  copyWeekInto,
   daysLostBySetDaysPerWeek,
   daysUsingTemplate,
   dayAt,
   duplicateWeek,
+  isEmptyWeek,
   moveDay,
   moveWeek,
   ProgramOpError,
@@ -243,6 +245,21 @@ describe('weeks', () => {
     expectValid(doubled);
     const atStart = duplicateWeek(doc, doc.weeks[2]!.id, makeId, 0);
     expect(grid(atStart)[0]).toBe('U---');
+  });
+
+  it('copies a week’s days into another week, keeping that week’s own settings and day ids', () => {
+    const makeId = counterIds(7);
+    const doc = setWeekFields(sampleDoc(), sampleDoc().weeks[2]!.id, { phase: 'deload', deload: true });
+    const [week1, , week3] = doc.weeks;
+    const copied = copyWeekInto(doc, week1!.id, week3!.id, makeId);
+    expect(grid(copied)[2]).toBe('UL-F');
+    expect(copied.weeks[2]).toMatchObject({ id: week3!.id, phase: 'deload', deload: true });
+    expect(dayAt(copied, { weekId: week3!.id, dayIndex: 0 })!.id).toBe(week3!.days[0]!.id);
+    expect(isEmptyWeek(copied.weeks[2]!)).toBe(false);
+    const emptied = copyWeekInto(addWeek(doc, makeId), week1!.id, week1!.id, makeId);
+    expect(emptied.weeks).toHaveLength(4);
+    expect(isEmptyWeek(addWeek(doc, makeId).weeks[3]!)).toBe(true);
+    expectValid(copied);
   });
 
   it('moves a week up and down, and adds and removes weeks', () => {

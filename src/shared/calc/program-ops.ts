@@ -251,6 +251,40 @@ export function duplicateWeek(doc: ProgramDoc, weekId: string, makeId: MakeId, a
   return withWeeks(doc, weeks);
 }
 
+/** True when a week holds no workout (every slot a rest day). */
+export function isEmptyWeek(week: WeekDoc): boolean {
+  return week.days.every((day) => day.templateId === null);
+}
+
+/**
+ * Copies a week's days into another week (its phase and modifiers stay: they belong to where the
+ * week sits in the block). Slots that already had a day keep its id, so athletes' scheduled
+ * workouts on them follow; the others get new ids.
+ */
+export function copyWeekInto(
+  doc: ProgramDoc,
+  fromWeekId: string,
+  toWeekId: string,
+  makeId: MakeId,
+): ProgramDoc {
+  const from = weekIndexOf(doc, fromWeekId);
+  const to = weekIndexOf(doc, toWeekId);
+  if (from === to) return doc;
+  const target = doc.weeks[to]!;
+  const existing = new Map(target.days.map((day) => [day.dayIndex, day]));
+  const days = doc.weeks[from]!.days.map((day) => ({
+    ...cloneDay(day),
+    id: existing.get(day.dayIndex)?.id ?? makeId(),
+  }));
+  // A slot that had a day and is rest in the source keeps its row as a rest day.
+  for (const [dayIndex, day] of existing) {
+    if (!days.some((copy) => copy.dayIndex === dayIndex)) {
+      days.push({ id: day.id, dayIndex, templateId: null, overrides: {} });
+    }
+  }
+  return replaceWeek(doc, to, { ...target, days: sortDays(days) });
+}
+
 /** Moves a week to position `toIndex` (0-based, counted in the resulting order). */
 export function moveWeek(doc: ProgramDoc, weekId: string, toIndex: number): ProgramDoc {
   const from = weekIndexOf(doc, weekId);

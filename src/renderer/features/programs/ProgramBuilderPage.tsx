@@ -87,6 +87,30 @@ interface Clipboard {
   name: string;
 }
 
+/** A view setting of the builder kept across visits (localStorage; a view choice, not data). */
+function useStoredFlag(key: string, initial: boolean): [boolean, (value: boolean) => void] {
+  const [value, setValue] = useState(() => {
+    try {
+      const stored = window.localStorage.getItem(key);
+      return stored === null ? initial : stored === '1';
+    } catch {
+      return initial;
+    }
+  });
+  const update = useCallback(
+    (next: boolean) => {
+      setValue(next);
+      try {
+        window.localStorage.setItem(key, next ? '1' : '0');
+      } catch {
+        // Storage can be unavailable (private mode): the setting then lasts for this visit.
+      }
+    },
+    [key],
+  );
+  return [value, update];
+}
+
 function useBuilderView(): [BuilderView, (view: BuilderView) => void] {
   const [params, setParams] = useSearchParams();
   const view: BuilderView = params.get('view') === 'preview' ? 'preview' : 'plan';
@@ -118,7 +142,11 @@ function ProgramBuilder({ programId }: { programId: string }) {
   const toaster = useToaster();
   const navigate = useNavigate();
   const [view, setView] = useBuilderView();
-  const [showExercises, setShowExercises] = useState(true);
+  const [showExercises, setShowExercises] = useStoredFlag('lift-tracker:builder-show-exercises', true);
+  const [libraryCollapsed, setLibraryCollapsed] = useStoredFlag(
+    'lift-tracker:builder-library-collapsed',
+    false,
+  );
   const [focus, setFocus] = useState<GridFocus>({ row: 0, col: 0 });
   const [focusRequest, setFocusRequest] = useState(0);
   const [openMenu, setOpenMenu] = useState<string | null>(null);
@@ -503,8 +531,10 @@ function ProgramBuilder({ programId }: { programId: string }) {
         }}
       >
         {view === 'plan' ? (
-          <div className="lt-builder__body">
+          <div className={`lt-builder__body${libraryCollapsed ? ' lt-builder__body--wide' : ''}`}>
             <TemplateLibrary
+              collapsed={libraryCollapsed}
+              onCollapsedChange={setLibraryCollapsed}
               creating={createTemplateState.isLoading}
               onPlace={(template: TemplateSummary) =>
                 setSlotPicker({ kind: 'place', templateId: template.id })

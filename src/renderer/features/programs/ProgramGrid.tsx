@@ -227,8 +227,13 @@ function WeekRow(props: WeekRowProps) {
   let dropMarker = '';
   if (drop.isOver && dragging?.kind === 'week' && dragging.weekId !== week.id) {
     const fromIndex = doc.weeks.findIndex((candidate) => candidate.id === dragging.weekId);
-    dropMarker =
-      props.copying || fromIndex < weekIndex ? ' lt-grid__row--drop-after' : ' lt-grid__row--drop-before';
+    dropMarker = props.copying
+      ? week.days.every((day) => day.templateId === null)
+        ? ' lt-grid__row--drop-into'
+        : ' lt-grid__row--drop-after'
+      : fromIndex < weekIndex
+        ? ' lt-grid__row--drop-after'
+        : ' lt-grid__row--drop-before';
   }
   return (
     <div

@@ -24,9 +24,29 @@ interface TemplateLibraryProps {
   onEdit: (template: TemplateSummary) => void;
   onNew: () => void;
   creating: boolean;
+  collapsed: boolean;
+  onCollapsedChange: (collapsed: boolean) => void;
 }
 
-export function TemplateLibrary({ onPlace, onEdit, onNew, creating }: TemplateLibraryProps) {
+export function TemplateLibrary(props: TemplateLibraryProps) {
+  if (props.collapsed) {
+    return (
+      <aside className="lt-library lt-library--collapsed" aria-label="Template library">
+        <Button
+          variant="minimal"
+          icon="chevron-right"
+          aria-label="Show the template library"
+          title="Show the template library"
+          onClick={() => props.onCollapsedChange(false)}
+        />
+        <span className="lt-library__rail-label">Templates</span>
+      </aside>
+    );
+  }
+  return <LibraryPanel {...props} />;
+}
+
+function LibraryPanel({ onPlace, onEdit, onNew, creating, onCollapsedChange }: TemplateLibraryProps) {
   const [text, setText] = useState('');
   const [tags, setTags] = useState<string[]>([]);
   const deferredText = useDeferredValue(text);
@@ -38,7 +58,23 @@ export function TemplateLibrary({ onPlace, onEdit, onNew, creating }: TemplateLi
     <aside className="lt-library" aria-label="Template library">
       <div className="lt-library__head">
         <h2 className={`${Classes.HEADING} lt-library__title`}>Templates</h2>
-        <Button size="small" icon="add" text="New template" loading={creating} onClick={onNew} />
+        <Button
+          size="small"
+          icon="add"
+          text="New"
+          aria-label="New template"
+          title="New template"
+          loading={creating}
+          onClick={onNew}
+        />
+        <Button
+          size="small"
+          variant="minimal"
+          icon="chevron-left"
+          aria-label="Hide the template library"
+          title="Hide the template library (more room for the weeks)"
+          onClick={() => onCollapsedChange(true)}
+        />
       </div>
       <InputGroup
         type="search"

@@ -16,8 +16,10 @@ import { Icon } from '@blueprintjs/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   copyDay,
+  copyWeekInto,
   dayAt,
   duplicateWeek,
+  isEmptyWeek,
   moveDay,
   moveWeek,
   setDayTemplate,
@@ -127,7 +129,14 @@ export function useBuilderDnd({ program, templates, makeId, moveExercise, announ
     (drag: DragData | undefined, drop: DropData | undefined): string => {
       const doc = program.getDoc();
       if (!drop) return 'no place to drop it';
-      if (drop.kind === 'weekrow') return `week ${weekNumberOf(doc, drop.weekId)}`;
+      if (drop.kind === 'weekrow') {
+        const week = doc?.weeks.find((candidate) => candidate.id === drop.weekId);
+        const number = weekNumberOf(doc, drop.weekId);
+        if (!copyingRef.current) return `week ${number}`;
+        return week && isEmptyWeek(week) && drag?.kind === 'week' && drag.weekId !== drop.weekId
+          ? `week ${number} (empty: the copy fills it)`
+          : `week ${number} (the copy goes in after it)`;
+      }
       if (drop.kind === 'exercise') return `before ${drop.name} in ${slotName(doc, drop)}`;
       const there = doc ? dayAt(doc, drop) : undefined;
       const name = there?.templateId ? templates.get(there.templateId)?.name : null;
@@ -193,6 +202,16 @@ export function useBuilderDnd({ program, templates, makeId, moveExercise, announ
         const toIndex = doc.weeks.findIndex((week) => week.id === target.weekId);
         if (toIndex < 0) return null;
         if (copy) {
+          // Onto an empty week, the copy fills it; onto a planned one, it goes in after it.
+          const targetWeek = doc.weeks[toIndex]!;
+          if (isEmptyWeek(targetWeek) && target.weekId !== drag.weekId) {
+            const label = `Copied week ${fromNumber} into week ${toIndex + 1}`;
+            return program.change(label, (current) =>
+              copyWeekInto(current, drag.weekId, target.weekId, makeId),
+            )
+              ? label
+              : null;
+          }
           const label = `Duplicated week ${fromNumber} as week ${toIndex + 2}`;
           return program.change(label, (current) =>
             duplicateWeek(
