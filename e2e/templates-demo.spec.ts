@@ -47,6 +47,8 @@ test('the library and an open template in light and dark, at 1440Ã—900 and 1920Ã
       [1920, 1080],
     ] as const) {
       await page.setViewportSize({ width, height });
+      // The pointer off the editor, so no hover outline shows.
+      await page.mouse.move(0, height - 1);
       await namedScreenshot(`templates-open-${width}x${height}-${theme}`);
     }
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -68,5 +70,6 @@ test('in a narrow window each exercise takes two lines, its fields labelled', as
   const firstRow = editor(page).getByRole('list', { name: 'Exercises' }).getByRole('listitem').first();
   await expect(firstRow.getByText('Sets', { exact: true })).toBeVisible();
   await expect(firstRow.getByText('Effort', { exact: true })).toBeVisible();
+  await page.mouse.move(0, 799);
   await namedScreenshot('templates-open-1100x800-light');
 });

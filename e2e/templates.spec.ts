@@ -67,6 +67,14 @@ test.describe('building a template', () => {
     await expect(field(deadlift, 'Set 4 %1RM')).toHaveValue('76.5');
     // The first back-off becomes a drop set.
     await field(deadlift, 'Set 4 type').selectOption('drop');
+    // Back to one prescription merges the rows; Undo brings them back.
+    await deadlift.getByRole('checkbox', { name: 'Sets differ' }).uncheck();
+    await expect(field(deadlift, 'Set 1 %1RM')).toHaveCount(0);
+    await expect(field(deadlift, '%1RM')).toHaveValue('85');
+    await toast(page, 'Romanian Deadlift: every set alike again')
+      .getByRole('button', { name: 'Undo' })
+      .click();
+    await expect(field(deadlift, 'Set 4 type')).toHaveValue('drop');
     await expectSaved(page);
     await expect(editor(page).getByText('3 exercises · 12 sets')).toBeVisible();
     await namedScreenshot('templates-editor-built-1440x900-light');

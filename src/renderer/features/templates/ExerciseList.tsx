@@ -149,6 +149,34 @@ export function ExerciseList({ list, weightUnit, compact }: ExerciseListProps) {
     [change, toaster],
   );
 
+  const undoableEdit = useCallback(
+    (key: string, edit: (row: ExerciseDraft) => ExerciseDraft, message: string) => {
+      let before: ExerciseDraft | undefined;
+      change(
+        (current) =>
+          current.map((row) => {
+            if (row.key !== key) return row;
+            before = row;
+            return edit(row);
+          }),
+        'structural',
+      );
+      const previous = before as ExerciseDraft | undefined;
+      if (!previous) return;
+      toaster.show({
+        icon: 'edit',
+        message,
+        timeout: 8000,
+        action: {
+          text: 'Undo',
+          onClick: () =>
+            change((current) => current.map((row) => (row.key === key ? previous : row)), 'structural'),
+        },
+      });
+    },
+    [change, toaster],
+  );
+
   const onAction = useCallback(
     (key: string, action: RowAction) => {
       if (action === 'remove') {
@@ -238,6 +266,7 @@ export function ExerciseList({ list, weightUnit, compact }: ExerciseListProps) {
                 groupOptions={groupOptions}
                 onEdit={update}
                 onAction={onAction}
+                onUndoableEdit={undoableEdit}
               />
             ))}
           </ol>

@@ -54,6 +54,8 @@ export interface ExerciseRowProps {
   groupOptions: readonly string[];
   onEdit: (key: string, edit: (row: ExerciseDraft) => ExerciseDraft, mode: ChangeMode) => void;
   onAction: (key: string, action: RowAction) => void;
+  /** An edit that throws values away (per-set rows merged, loads cleared): said in a toast with Undo. */
+  onUndoableEdit: (key: string, edit: (row: ExerciseDraft) => ExerciseDraft, message: string) => void;
 }
 
 const FIELD_NAMES: Partial<Record<string, string>> = { type: 'Set type' };
@@ -69,6 +71,7 @@ export const ExerciseRow = memo(function ExerciseRow({
   groupOptions,
   onEdit,
   onAction,
+  onUndoableEdit,
 }: ExerciseRowProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } =
     useSortable({ id: row.key });
@@ -84,6 +87,30 @@ export const ExerciseRow = memo(function ExerciseRow({
   if (isDragging) classes.push('lt-tpl-ex--dragging');
 
   const messages = Object.entries(errors ?? {}) as [FieldKey, string][];
+
+  const toggleSetsDiffer = () =>
+    differ
+      ? onUndoableEdit(row.key, withSetsAlike, `${name}: every set alike again, as set 1 was`)
+      : onEdit(row.key, withSetsDiffer, 'structural');
+  // A new kind makes the numbers mean something else, so they are cleared (with Undo).
+  const clearing =
+    (field: 'load' | 'effort') =>
+    (current: ExerciseDraft): Partial<ExerciseDraft> => ({
+      [field]: '',
+      setRows: current.setRows?.map((set) => ({ ...set, [field]: '' })) ?? null,
+    });
+  const hasValues = (field: 'load' | 'effort') =>
+    row[field].trim() !== '' || (row.setRows ?? []).some((set) => set[field].trim() !== '');
+  const changeKind = (field: 'load' | 'effort', change: Partial<ExerciseDraft>, label: string) => {
+    const apply = (current: ExerciseDraft) => ({ ...current, ...change, ...clearing(field)(current) });
+    if (hasValues(field))
+      onUndoableEdit(row.key, apply, `${name}: ${field} now as ${label}; the old values were cleared`);
+    else onEdit(row.key, apply, 'structural');
+  };
+  const changeLoadKind = (loadKind: LoadKind) =>
+    changeKind('load', { loadKind }, loadKind === 'percent' ? '%1RM' : weightUnit);
+  const changeEffortKind = (effortKind: EffortKind) =>
+    changeKind('effort', { effortKind }, effortKind === 'rpe' ? 'RPE' : 'RIR');
 
   return (
     <li ref={setNodeRef} style={style} className={classes.join(' ')} data-row-key={row.key}>
@@ -216,16 +243,7 @@ export const ExerciseRow = memo(function ExerciseRow({
                   className="lt-tpl-select lt-tpl-kind"
                   aria-label="Load as"
                   value={row.loadKind}
-                  onChange={(event) =>
-                    edit(
-                      {
-                        loadKind: event.currentTarget.value as LoadKind,
-                        load: '',
-                        setRows: row.setRows?.map((set) => ({ ...set, load: '' })) ?? null,
-                      },
-                      'structural',
-                    )
-                  }
+                  onChange={(event) => changeLoadKind(event.currentTarget.value as LoadKind)}
                 >
                   <option value="percent">%1RM</option>
                   <option value="weight">{weightUnit}</option>
@@ -253,16 +271,7 @@ export const ExerciseRow = memo(function ExerciseRow({
                   className="lt-tpl-select lt-tpl-kind"
                   aria-label="Effort as"
                   value={row.effortKind}
-                  onChange={(event) =>
-                    edit(
-                      {
-                        effortKind: event.currentTarget.value as EffortKind,
-                        effort: '',
-                        setRows: row.setRows?.map((set) => ({ ...set, effort: '' })) ?? null,
-                      },
-                      'structural',
-                    )
-                  }
+                  onChange={(event) => changeEffortKind(event.currentTarget.value as EffortKind)}
                 >
                   <option value="rpe">RPE</option>
                   <option value="rir">RIR</option>
@@ -333,12 +342,20 @@ export const ExerciseRow = memo(function ExerciseRow({
                   <MenuItem
                     icon="properties"
                     text={differ ? 'Same prescription for every set' : 'Sets differ'}
-                    onClick={() => onEdit(row.key, differ ? withSetsAlike : withSetsDiffer, 'structural')}
+                    onClick={toggleSetsDiffer}
                   />
                   <MenuItem
                     icon="layers"
                     text="Top set + 3 back-offs at −10 %"
-                    onClick={() => onEdit(row.key, topSetWithBackOffs, 'structural')}
+                    onClick={() =>
+                      differ
+                        ? onUndoableEdit(
+                            row.key,
+                            topSetWithBackOffs,
+                            `Replaced the sets of ${name} with a top set and back-offs`,
+                          )
+                        : onEdit(row.key, topSetWithBackOffs, 'structural')
+                    }
                   />
                   <MenuDivider />
                   <MenuItem
@@ -375,10 +392,18 @@ export const ExerciseRow = memo(function ExerciseRow({
             className="lt-tpl-differ"
             label="Sets differ"
             checked={differ}
-            onChange={() => onEdit(row.key, differ ? withSetsAlike : withSetsDiffer, 'structural')}
+            onChange={toggleSetsDiffer}
           />
         </div>
-        {row.setRows && <SetRows row={row} errors={errors} weightUnit={weightUnit} onEdit={onEdit} />}
+        {row.setRows && (
+          <SetRows
+            row={row}
+            errors={errors}
+            weightUnit={weightUnit}
+            onEdit={onEdit}
+            onUndoableEdit={onUndoableEdit}
+          />
+        )}
         {messages.length > 0 && (
           <ul className="lt-tpl-messages">
             {messages.map(([field, message]) => (

@@ -24,9 +24,10 @@ interface SetRowsProps {
   errors: FieldErrors | undefined;
   weightUnit: WeightUnit;
   onEdit: (key: string, edit: (row: ExerciseDraft) => ExerciseDraft, mode: ChangeMode) => void;
+  onUndoableEdit: (key: string, edit: (row: ExerciseDraft) => ExerciseDraft, message: string) => void;
 }
 
-export function SetRows({ row, errors, weightUnit, onEdit }: SetRowsProps) {
+export function SetRows({ row, errors, weightUnit, onEdit, onUndoableEdit }: SetRowsProps) {
   const setRows = row.setRows ?? [];
   const editSets = (edit: (rows: SetRowDraft[]) => SetRowDraft[], mode: ChangeMode) =>
     onEdit(
@@ -98,7 +99,16 @@ export function SetRows({ row, errors, weightUnit, onEdit }: SetRowsProps) {
               className="lt-tpl-set-remove"
               aria-label={`Remove set ${index + 1}`}
               disabled={setRows.length === 1}
-              onClick={() => editSets((rows) => rows.filter((_, at) => at !== index), 'structural')}
+              onClick={() =>
+                onUndoableEdit(
+                  row.key,
+                  (current) => {
+                    const next = (current.setRows ?? []).filter((_, at) => at !== index);
+                    return { ...current, setRows: next, sets: String(next.length) };
+                  },
+                  `Removed set ${index + 1} of ${row.exerciseName}`,
+                )
+              }
             />
           </div>
         );
@@ -133,7 +143,13 @@ export function SetRows({ row, errors, weightUnit, onEdit }: SetRowsProps) {
           variant="minimal"
           icon="layers"
           text="Top set + 3 back-offs at −10 %"
-          onClick={() => onEdit(row.key, topSetWithBackOffs, 'structural')}
+          onClick={() =>
+            onUndoableEdit(
+              row.key,
+              topSetWithBackOffs,
+              `Replaced the sets of ${row.exerciseName} with a top set and back-offs`,
+            )
+          }
         />
       </div>
     </div>

@@ -5,6 +5,7 @@
 import { type KeyboardEvent } from 'react';
 import { Button, Classes, HTMLTable, Intent, Tag, Tooltip } from '@blueprintjs/core';
 import { format } from 'date-fns';
+import type { Muscle } from '../../../shared/domain/exercise';
 import type { TemplateSummary } from '../../../shared/domain/template';
 import { muscleLabel } from '../exercises';
 import { deleteBlockedReason, usageSummary } from './useTemplateActions';
@@ -22,6 +23,18 @@ interface TemplateListProps {
 }
 
 const SKELETON_ROWS = 8;
+
+/** As many muscle tags as fit the column (about 20 characters), most frequent first. */
+function shownMuscles(muscles: readonly Muscle[]): Muscle[] {
+  const shown: Muscle[] = [];
+  let length = 0;
+  for (const muscle of muscles) {
+    length += muscle.length + 3;
+    if (shown.length > 0 && length > 21) break;
+    shown.push(muscle);
+  }
+  return shown;
+}
 
 export function TemplateList({
   items,
@@ -169,14 +182,14 @@ export function TemplateList({
                         </span>
                       </td>
                       <td className="lt-tpl-col-muscles" title={template.muscles.map(muscleLabel).join(', ')}>
-                        {template.muscles.slice(0, 2).map((muscle) => (
+                        {shownMuscles(template.muscles).map((muscle) => (
                           <Tag key={muscle} minimal className="lt-tpl-tag">
                             {muscleLabel(muscle)}
                           </Tag>
                         ))}
-                        {template.muscles.length > 2 && (
+                        {template.muscles.length > shownMuscles(template.muscles).length && (
                           <Tag minimal className="lt-tpl-tag">
-                            +{template.muscles.length - 2}
+                            +{template.muscles.length - shownMuscles(template.muscles).length}
                           </Tag>
                         )}
                       </td>
