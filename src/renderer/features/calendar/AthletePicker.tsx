@@ -128,15 +128,18 @@ export const AthletePicker = memo(function AthletePicker({
         endIcon="caret-down"
         aria-label={`Athletes shown: ${selected.map((athlete) => athlete.name).join(', ') || 'none'}`}
       >
-        <span className="lt-cal-athletes__swatches" aria-hidden>
-          {selected.slice(0, SWATCHES_ON_BUTTON).map((athlete) => (
-            <span
-              key={athlete.id}
-              className="lt-swatch"
-              style={{ backgroundColor: athleteColor(colorOf(athlete.id), theme) }}
-            />
-          ))}
-        </span>
+        {/* Colours matter once several athletes share the calendar; one alone has no bar. */}
+        {selected.length > 1 && (
+          <span className="lt-cal-athletes__swatches" aria-hidden>
+            {selected.slice(0, SWATCHES_ON_BUTTON).map((athlete) => (
+              <span
+                key={athlete.id}
+                className="lt-swatch"
+                style={{ backgroundColor: athleteColor(colorOf(athlete.id), theme) }}
+              />
+            ))}
+          </span>
+        )}
         <span className={selected.length === 0 ? Classes.TEXT_MUTED : undefined}>{buttonText(selected)}</span>
       </Button>
     </Select>

@@ -50,7 +50,7 @@ export function CalendarToolbar({
         {title}
       </h2>
       <div className="lt-page-header__spacer" />
-      <ButtonGroup role="group" aria-label="Calendar view">
+      <ButtonGroup role="group" aria-label="Calendar view" className="lt-cal-views">
         {CALENDAR_VIEWS.map((candidate) => (
           <Tooltip
             key={candidate}

@@ -18,6 +18,10 @@ import {
 
 export function PrescriptionTable({ prescription }: { prescription: readonly ResolvedPrescription[] }) {
   const { formatWeight } = useUnits();
+  // Columns nobody filled in stay out: a template without tempos needs no column of dashes.
+  const hasRest = prescription.some((item) => item.restSeconds !== null);
+  const hasTempo = prescription.some((item) => item.tempo !== null);
+  const columns = 4 + (hasRest ? 1 : 0) + (hasTempo ? 1 : 0);
   if (prescription.length === 0) {
     return <p className={Classes.TEXT_MUTED}>This template has no exercises yet.</p>;
   }
@@ -29,10 +33,12 @@ export function PrescriptionTable({ prescription }: { prescription: readonly Res
           <th scope="col">Sets × reps</th>
           <th scope="col">Load</th>
           <th scope="col">Effort</th>
-          <th scope="col" className="lt-numeric">
-            Rest
-          </th>
-          <th scope="col">Tempo</th>
+          {hasRest && (
+            <th scope="col" className="lt-numeric">
+              Rest
+            </th>
+          )}
+          {hasTempo && <th scope="col">Tempo</th>}
         </tr>
       </thead>
       <tbody>
@@ -55,8 +61,8 @@ export function PrescriptionTable({ prescription }: { prescription: readonly Res
               <td>{formatSetsAndReps(item)}</td>
               <td>{formatLoad(item, formatWeight)}</td>
               <td>{formatEffort(item)}</td>
-              <td className="lt-numeric">{formatRest(item.restSeconds)}</td>
-              <td>{item.tempo ?? '–'}</td>
+              {hasRest && <td className="lt-numeric">{formatRest(item.restSeconds)}</td>}
+              {hasTempo && <td>{item.tempo ?? '–'}</td>}
             </tr>
             {item.setDetails?.map((set, index) => (
               <tr key={index} className="lt-cal-prescription__set">
@@ -66,13 +72,13 @@ export function PrescriptionTable({ prescription }: { prescription: readonly Res
                 <td>{formatReps(set)}</td>
                 <td>{formatLoad(set, formatWeight)}</td>
                 <td>{formatEffort(set)}</td>
-                <td />
-                <td />
+                {hasRest && <td />}
+                {hasTempo && <td />}
               </tr>
             ))}
             {item.notes && (
               <tr className="lt-cal-prescription__notes">
-                <td colSpan={6} className={Classes.TEXT_MUTED}>
+                <td colSpan={columns} className={Classes.TEXT_MUTED}>
                   {item.notes}
                 </td>
               </tr>

@@ -3,7 +3,7 @@
  * it (FullCalendar's external dragging). Every drag has a keyboard path: Enter on a template, or its
  * menu's "Schedule on…", opens the quick-add dialog with the template filled in.
  */
-import { Button, Classes, InputGroup, Menu, MenuItem, NonIdealState, Popover } from '@blueprintjs/core';
+import { Button, Classes, InputGroup, Menu, MenuItem, NonIdealState, PopoverNext } from '@blueprintjs/core';
 import { Draggable } from '@fullcalendar/interaction';
 import { memo, useDeferredValue, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
@@ -87,11 +87,15 @@ export const TemplatePanel = memo(function TemplatePanel({ onSchedule }: Templat
 });
 
 function TemplateItem({ template, onSchedule }: { template: TemplateSummary; onSchedule(): void }) {
+  const [menuOpen, setMenuOpen] = useState(false);
   function onKeyDown(event: KeyboardEvent<HTMLLIElement>) {
     if (event.target !== event.currentTarget) return;
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       onSchedule();
+    } else if (event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey)) {
+      event.preventDefault();
+      setMenuOpen(true);
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const sibling =
@@ -121,23 +125,27 @@ function TemplateItem({ template, onSchedule }: { template: TemplateSummary; onS
           {template.muscles.length > 0 ? ` · ${template.muscles.slice(0, 3).join(', ')}` : ''}
         </span>
       </span>
-      <Popover
+      <PopoverNext
+        isOpen={menuOpen}
+        onInteraction={setMenuOpen}
         placement="bottom-end"
-        minimal
         content={
-          <Menu>
-            <MenuItem icon="calendar" text="Schedule on…" onClick={onSchedule} />
+          <Menu aria-label={`${template.name} actions`}>
+            <MenuItem icon="calendar" text="Schedule on…" label="Enter" onClick={onSchedule} />
           </Menu>
         }
-      >
-        <Button
-          variant="minimal"
-          size="small"
-          icon="more"
-          aria-label={`More for ${template.name}`}
-          className="lt-cal-template__menu"
-        />
-      </Popover>
+        renderTarget={({ ref, ...targetProps }) => (
+          <Button
+            {...targetProps}
+            ref={ref}
+            variant="minimal"
+            size="small"
+            icon="more"
+            aria-label={`${template.name} actions`}
+            className="lt-cal-template__menu"
+          />
+        )}
+      />
     </li>
   );
 }

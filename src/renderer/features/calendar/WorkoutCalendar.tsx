@@ -28,7 +28,7 @@ import { markCalendarEventsSet } from './renderTiming';
 import { ensureDayTabStop, useCalendarKeyboard } from './useCalendarKeyboard';
 import { FULLCALENDAR_VIEWS, type CalendarView } from './useCalendarView';
 import type { Placement } from './useWorkoutActions';
-import { describeDigest, describeWorkoutEvent, workoutEventContent } from './workoutEventContent';
+import { eventLabelId, workoutEventContent } from './workoutEventContent';
 import { digestOf, isWorkoutEvent, placementOf, toIsoDate, workoutOf } from './workoutEvents';
 
 const PLUGINS = [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin];
@@ -169,7 +169,8 @@ export function WorkoutCalendar(props: WorkoutCalendarProps) {
   const handleEventDidMount = useCallback((arg: EventMountArg) => {
     const digest = digestOf(arg.event);
     if (digest) {
-      arg.el.setAttribute('aria-label', describeDigest(digest));
+      arg.el.setAttribute('role', 'button');
+      arg.el.setAttribute('aria-labelledby', eventLabelId(arg.event.id));
       return;
     }
     if (!isWorkoutEvent(arg.event)) {
@@ -178,14 +179,18 @@ export function WorkoutCalendar(props: WorkoutCalendarProps) {
       return;
     }
     arg.el.dataset.workoutId = arg.event.id;
-    arg.el.setAttribute('aria-label', describeWorkoutEvent(arg, latest.current.showAthletes));
-    arg.el.setAttribute('aria-haspopup', 'dialog');
+    // Enter or a click opens the workout: a button to assistive technology, named by its content.
+    arg.el.setAttribute('role', 'button');
+    arg.el.setAttribute('aria-labelledby', eventLabelId(arg.event.id));
   }, []);
 
   const handleDayCellDidMount = useCallback((arg: DayCellMountArg) => {
     if (arg.view.type.startsWith('list')) return;
     arg.el.tabIndex = arg.isToday ? 0 : -1;
-    arg.el.setAttribute('aria-label', `${formatLongDay(toIsoDate(arg.date))}: press Enter to add a workout`);
+    // Named by its full date (FullCalendar names it by the day number alone, "10").
+    arg.el.removeAttribute('aria-labelledby');
+    arg.el.setAttribute('aria-label', formatLongDay(toIsoDate(arg.date)));
+    arg.el.setAttribute('aria-description', 'Enter adds a workout on this day');
   }, []);
 
   const renderEventContent = useCallback(

@@ -42,7 +42,11 @@ export function WorkoutDrawer({ workoutId, actions, onMove, onClose }: WorkoutDr
       hasBackdrop={false}
       canOutsideClickClose
     >
-      <div className={`${Classes.DRAWER_BODY} lt-cal-drawer__body`}>
+      {/* Not modal (the calendar stays usable beside it): a region named by the workout. */}
+      <section
+        className={`${Classes.DRAWER_BODY} lt-cal-drawer__body`}
+        aria-label={workout ? `Workout: ${workout.templateName}` : 'Workout'}
+      >
         {error ? (
           <ErrorCallout title="This workout could not be loaded" error={error} onRetry={refetch} />
         ) : workout ? (
@@ -56,7 +60,7 @@ export function WorkoutDrawer({ workoutId, actions, onMove, onClose }: WorkoutDr
         ) : (
           <DetailSkeleton />
         )}
-      </div>
+      </section>
     </Drawer>
   );
 }

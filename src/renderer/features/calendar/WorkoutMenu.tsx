@@ -4,6 +4,7 @@
  */
 import { Menu, MenuDivider, MenuItem } from '@blueprintjs/core';
 import type { ScheduledWorkout } from '../../../shared/domain/schedule';
+import { formatShortDay } from './dateFormat';
 import { isLocked } from './workoutEvents';
 
 interface WorkoutMenuProps {
@@ -17,8 +18,10 @@ interface WorkoutMenuProps {
 export function WorkoutMenu({ workout, onOpen, onSkip, onMove, onDelete }: WorkoutMenuProps) {
   const locked = isLocked(workout);
   const skipped = workout.status === 'skipped';
+  const heading = `${workout.templateName} · ${formatShortDay(workout.date)}`;
   return (
     <Menu aria-label={`Actions for ${workout.templateName}`}>
+      <MenuDivider title={heading} />
       <MenuItem icon="document-open" text="Open" label="Enter" onClick={onOpen} />
       <MenuDivider />
       {locked ? (

@@ -10,9 +10,16 @@ const longDay = new Intl.DateTimeFormat(undefined, {
 });
 const clock = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 
-/** "Tue, Jul 14" (or "Tue 14 Jul", by locale). */
+const shortDays = new Map<string, string>();
+
+/** "Tue, Jul 14" (or "Tue 14 Jul", by locale); memoised, as every chip's name holds one. */
 export function formatShortDay(isoDate: string): string {
-  return shortDay.format(parseISO(isoDate));
+  let text = shortDays.get(isoDate);
+  if (text === undefined) {
+    text = shortDay.format(parseISO(isoDate));
+    shortDays.set(isoDate, text);
+  }
+  return text;
 }
 
 /** "Tuesday, July 14, 2026". */

@@ -17,6 +17,15 @@ import { formatShortDay, shortClockTime } from './dateFormat';
 import { digestOf, isLocked, isWorkoutEvent, workoutOf, type DayDigest } from './workoutEvents';
 
 export const SKELETON_EVENT = 'lt-cal-skeleton';
+
+/**
+ * The id of the hidden text that names an event (its element points at it with aria-labelledby).
+ * FullCalendar keeps an event's element when the workout changes and only re-renders its content,
+ * so a name written on the element when it mounted would go stale ("Scheduled" on a missed one).
+ */
+export function eventLabelId(eventId: string): string {
+  return `lt-cal-label-${eventId}`;
+}
 export const MENU_BUTTON_CLASS = 'lt-cal-menu-button';
 const PIN_TITLE = 'Moved by hand: program changes keep it on this date';
 const DIGEST_ORDER: readonly ScheduleStatus[] = [
@@ -47,6 +56,13 @@ function icon(name: string, className: string): HTMLElement {
   );
   node.setAttribute('aria-hidden', 'true');
   return node;
+}
+
+/** The event's accessible name: read by screen readers, not shown. */
+function hiddenLabel(eventId: string, text: string): HTMLElement {
+  const label = element('span', 'lt-cal-sr-only', text);
+  label.id = eventLabelId(eventId);
+  return label;
 }
 
 function pinMark(): HTMLElement {
@@ -92,8 +108,9 @@ export function describeDigest(digest: DayDigest): string {
 }
 
 /** The rest of a busy day: how many, and a bar split by status in the status colours. */
-function digestChip(digest: DayDigest): HTMLElement {
+function digestChip(eventId: string, digest: DayDigest): HTMLElement {
   const chip = element('div', 'lt-cal-digest-chip');
+  chip.append(hiddenLabel(eventId, describeDigest(digest)));
   chip.append(element('span', 'lt-cal-digest-chip__count', `+${digest.count} more`));
   const bar = element('span', 'lt-cal-digest-chip__bar');
   bar.setAttribute('aria-hidden', 'true');
@@ -111,6 +128,7 @@ function digestChip(digest: DayDigest): HTMLElement {
 function listRow(arg: EventContentArg, { showAthletes, theme }: RenderOptions): HTMLElement {
   const { workout, athleteName, athleteColor: colorIndex } = workoutOf(arg.event);
   const row = element('div', 'lt-cal-row');
+  row.append(hiddenLabel(arg.event.id, describeWorkoutEvent(arg, showAthletes)));
   if (showAthletes) {
     const athlete = element('span', 'lt-cal-row__athlete');
     const swatch = element('span', 'lt-swatch');
@@ -148,6 +166,7 @@ function workoutChip(arg: EventContentArg, { showAthletes, theme }: RenderOption
     'div',
     `lt-cal-chip lt-cal-chip--${workout.status}${isLocked(workout) ? ' lt-cal-chip--locked' : ''}`,
   );
+  chip.append(hiddenLabel(arg.event.id, describeWorkoutEvent(arg, showAthletes)));
   if (showAthletes) chip.append(element('span', 'lt-cal-chip__athlete', initialsOf(athleteName)));
   const time =
     arg.timeText ||
@@ -167,7 +186,7 @@ export function workoutEventContent(arg: EventContentArg, options: RenderOptions
     return { domNodes: [element('div', `lt-cal-chip ${Classes.SKELETON}`, 'Workout')] };
   }
   const digest = digestOf(arg.event);
-  if (digest) return { domNodes: [digestChip(digest)] };
+  if (digest) return { domNodes: [digestChip(arg.event.id, digest)] };
   if (!isWorkoutEvent(arg.event)) {
     // A template being dragged in from the side panel: only its name is known yet.
     const chip = element('div', 'lt-cal-chip lt-cal-chip--scheduled');
