@@ -66,13 +66,19 @@ function Editor({
     onExercisesSaved,
     onSaveFailed: (failure, retry) =>
       toaster.show(
-        {
-          intent: 'danger',
-          icon: 'error',
-          message: `The exercises could not be saved: ${errorMessage(failure)} Your changes are still here.`,
-          timeout: 0,
-          action: { text: 'Retry', onClick: retry },
-        },
+        retry
+          ? {
+              intent: 'danger',
+              icon: 'error',
+              message: `The exercises could not be saved: ${errorMessage(failure)} Your changes are still here.`,
+              timeout: 0,
+              action: { text: 'Retry', onClick: retry },
+            }
+          : {
+              intent: 'danger',
+              icon: 'error',
+              message: `That change was not saved: ${errorMessage(failure)}`,
+            },
         `template-save-${templateId}`,
       ),
   });

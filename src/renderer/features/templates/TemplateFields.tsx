@@ -96,7 +96,7 @@ export function TemplateFields({
     if (sameFields(current, savedRef.current) || inFlightRef.current) return;
     inFlightRef.current = true;
     try {
-      const id = await target.ensureTarget();
+      const id = await target.ensureTarget().catch(() => null);
       if (id === null) {
         fieldsRef.current = savedRef.current;
         setFields(savedRef.current);

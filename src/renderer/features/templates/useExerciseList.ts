@@ -73,8 +73,11 @@ interface Options {
   detail: TemplateDetail | undefined;
   unit: WeightUnit;
   onExercisesSaved?: (change: ExercisesSavedChange) => void;
-  /** A save failed for a reason other than a field's value (shown as a toast with Retry). */
-  onSaveFailed: (error: AppErrorShape, retry: () => void) => void;
+  /**
+   * A save failed for a reason other than a field's value (shown as a toast with Retry), or the
+   * template to write to could not be had (no retry: the change was dropped).
+   */
+  onSaveFailed: (error: AppErrorShape, retry?: () => void) => void;
 }
 
 export interface ExerciseList {
@@ -216,7 +219,12 @@ export function useExerciseList({
     inFlightRef.current = true;
     refreshSaving();
     try {
-      const templateId = await target.ensureTarget();
+      // A target that could not be had (the copy failed) drops the change like a cancel does.
+      const templateId = await target.ensureTarget().catch((cause: unknown) => {
+        const message = cause instanceof Error ? cause.message : 'The change could not be saved';
+        callbacks.current.onSaveFailed(isAppErrorShape(cause) ? cause : { code: 'internal', message });
+        return null;
+      });
       if (templateId === null) {
         // The change is dropped: back to the stored list.
         savedRef.current = null;
