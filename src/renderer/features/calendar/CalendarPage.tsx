@@ -286,7 +286,7 @@ export function CalendarPage() {
             theme={theme}
             onRangeChange={(next) => {
               setRange(next);
-              updateShown({ view: next.view, date: next.date });
+              updateShown({ view: next.view, date: next.focusDate });
             }}
             onDateChosen={(placement) => quickAddOn(placement)}
             onOpen={(workout) => setOpenWorkoutId(workout.id)}

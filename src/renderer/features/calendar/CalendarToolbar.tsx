@@ -31,7 +31,7 @@ export function CalendarToolbar({
   onAdd,
   actions,
 }: CalendarToolbarProps) {
-  const unit = view === 'list' ? 'month' : view;
+  const unit = view === 'list' ? 'week' : view;
   return (
     <header className="lt-cal-toolbar">
       <h1 className={`${Classes.HEADING} lt-cal-toolbar__heading`}>Calendar</h1>

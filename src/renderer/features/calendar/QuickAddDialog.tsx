@@ -321,6 +321,8 @@ function TemplateSelect({
           endIcon="caret-down"
           loading={loading}
           autoFocus={autoFocus}
+          // A red outline when it is missing, not a red button.
+          variant={invalid ? 'outlined' : undefined}
           intent={invalid ? Intent.DANGER : Intent.NONE}
           aria-invalid={invalid || undefined}
           text={selected ? selected.name : 'Pick a template'}

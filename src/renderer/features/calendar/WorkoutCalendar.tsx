@@ -48,15 +48,23 @@ const VIEW_OPTIONS: CalendarOptions['views'] = {
   // The chip writes the time itself (workoutEventContent.ts); FullCalendar's per-event formatting
   // was a tenth of a busy month's render.
   dayGridMonth: { dayMaxEvents: true, displayEventTime: false },
-  timeGridWeek: { dayMaxEvents: 3 },
-  timeGridDay: { dayMaxEvents: false },
-  listMonth: { listDayFormat: { weekday: 'long', day: 'numeric', month: 'long' }, listDaySideFormat: false },
+  // Workouts at the same hour sit side by side up to a readable width, then "+N" opens the rest.
+  timeGridWeek: { dayMaxEvents: 3, eventMaxStack: 2 },
+  timeGridDay: { dayMaxEvents: false, eventMaxStack: 6 },
+  // An agenda reads by time first, then athlete.
+  listWeek: {
+    listDayFormat: { weekday: 'long', day: 'numeric', month: 'long' },
+    listDaySideFormat: false,
+    eventOrder: 'start,athleteOrder,title',
+  },
 };
 
 export interface ShownRange {
   view: CalendarView;
   /** The first day of the period (the month's 1st, the week's Monday, the day). */
   date: string;
+  /** The day the calendar is on within it (kept across view changes: month → week shows its week). */
+  focusDate: string;
   /** First and last day on screen (a month view shows a few days around the month). */
   from: string;
   to: string;
@@ -113,6 +121,7 @@ export function WorkoutCalendar(props: WorkoutCalendarProps) {
     latest.current.onRangeChange({
       view: VIEW_OF_FULLCALENDAR[arg.view.type] ?? 'month',
       date: toIsoDate(arg.view.currentStart),
+      focusDate: toIsoDate(arg.view.calendar.getDate()),
       from: toIsoDate(arg.start),
       to: toIsoDate(last),
       title: arg.view.title,

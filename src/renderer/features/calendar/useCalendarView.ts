@@ -20,7 +20,8 @@ export const FULLCALENDAR_VIEWS: Record<CalendarView, string> = {
   month: 'dayGridMonth',
   week: 'timeGridWeek',
   day: 'timeGridDay',
-  list: 'listMonth',
+  // A week's agenda: a month of a squad is a thousand rows.
+  list: 'listWeek',
 };
 
 export const VIEW_LABELS: Record<CalendarView, string> = {

@@ -167,7 +167,11 @@ function workoutChip(arg: EventContentArg, { showAthletes, theme }: RenderOption
     `lt-cal-chip lt-cal-chip--${workout.status}${isLocked(workout) ? ' lt-cal-chip--locked' : ''}`,
   );
   chip.append(hiddenLabel(arg.event.id, describeWorkoutEvent(arg, showAthletes)));
-  if (showAthletes) chip.append(element('span', 'lt-cal-chip__athlete', initialsOf(athleteName)));
+  if (showAthletes) {
+    // A day has the width for whole names; a month or a week cell only for initials.
+    const wide = arg.view.type === 'timeGridDay';
+    chip.append(element('span', 'lt-cal-chip__athlete', wide ? athleteName : initialsOf(athleteName)));
+  }
   const time =
     arg.timeText ||
     (workout.startTime && arg.view.type === 'dayGridMonth' ? shortClockTime(workout.startTime) : '');
