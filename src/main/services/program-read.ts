@@ -109,7 +109,7 @@ export async function loadProgramAssignments(
 }
 
 /**
- * The program whole. Its templates' usage counts programs only (scheduledWorkouts is 0): the
+ * The program whole. Its templates' usage counts programs only (scheduledWorkouts is null): the
  * builder shows which templates other programs share, and counting every workout ever scheduled
  * on them would be most of the load's time (see TemplateReadOptions).
  */

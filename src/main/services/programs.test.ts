@@ -83,6 +83,8 @@ describe('saving the whole program', () => {
     expect(saved.updatedAt).toBe(fixture.clock.now().toISOString());
     expect(saved.weeks.map((week) => week.id)).toEqual(created.weeks.map((week) => week.id));
     expect(saved.templates.map((template) => template.id)).toEqual([kit.lowerA.id, kit.upperA.id]);
+    // The detail counts the programs sharing a template, not its scheduled workouts (too costly).
+    expect(saved.templates[0]!.usage).toEqual({ programs: 1, scheduledWorkouts: null });
     // The weeks themselves did not change.
     expect(fixture.takeTouched()).toEqual(['program', 'program_day']);
 

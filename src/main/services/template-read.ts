@@ -115,7 +115,7 @@ export interface TemplateReadOptions {
    * Count each template's scheduled workouts (default true). That reads every workout ever
    * scheduled on it: measured on the 200-athlete, 5-year bench folder, 110 k workouts on six
    * templates cost about 50 ms of CPU, ten times the rest of a 16-week program's load. Readers
-   * that do not show the count (the program builder) skip it and report 0.
+   * that do not show the count (the program builder) skip it and report null.
    */
   countScheduledWorkouts?: boolean;
 }
@@ -127,7 +127,10 @@ export async function loadTemplateUsage(
   options: TemplateReadOptions = {},
 ): Promise<Map<string, TemplateSummary['usage']>> {
   const usage = new Map<string, TemplateSummary['usage']>(
-    templateIds.map((id) => [id, { programs: 0, scheduledWorkouts: 0 }]),
+    templateIds.map((id) => [
+      id,
+      { programs: 0, scheduledWorkouts: options.countScheduledWorkouts === false ? null : 0 },
+    ]),
   );
   if (templateIds.length === 0) return usage;
   const ids = [...templateIds];

@@ -203,7 +203,8 @@ function countOf(count: number, noun: string): string {
 /** Tombstones a template nothing uses; one in use is archived instead, so its history stays whole. */
 export async function deleteTemplate(ctx: ServiceContext, templateId: string): Promise<{ id: string }> {
   const template = await requireTemplate(ctx.db, ctx.organizationId, templateId);
-  const { programs, scheduledWorkouts } = template.usage;
+  const { programs } = template.usage;
+  const scheduledWorkouts = template.usage.scheduledWorkouts ?? 0;
   if (programs > 0 || scheduledWorkouts > 0) {
     const uses = [
       programs > 0 ? countOf(programs, 'program') : null,

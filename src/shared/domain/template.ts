@@ -81,8 +81,11 @@ export type TemplateExercise = z.infer<typeof templateExercise>;
 export const templateUsage = z.object({
   /** Live programs with a day on this template. */
   programs: z.number().int(),
-  /** Live scheduled workouts on this template (any status); 0 in a program's detail, which does not count them. */
-  scheduledWorkouts: z.number().int(),
+  /**
+   * Live scheduled workouts on this template (any status); null where they were not counted (a
+   * program's detail leaves them out: counting them would be most of the builder's load time).
+   */
+  scheduledWorkouts: z.number().int().nullable(),
 });
 
 export const templateSummary = z.object({

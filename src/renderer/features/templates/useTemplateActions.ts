@@ -21,7 +21,7 @@ import {
 type Usage = TemplateSummary['usage'];
 
 export function isUsed(usage: Usage): boolean {
-  return usage.programs > 0 || usage.scheduledWorkouts > 0;
+  return usage.programs > 0 || (usage.scheduledWorkouts ?? 0) > 0;
 }
 
 const newTemplateName = (number: number) => (number === 1 ? 'New template' : `New template ${number}`);
@@ -32,7 +32,7 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 export function usageSummary(usage: Usage): string | null {
   const parts: string[] = [];
   if (usage.programs > 0) parts.push(count(usage.programs, 'program', 'programs'));
-  if (usage.scheduledWorkouts > 0) parts.push(`${usage.scheduledWorkouts} scheduled`);
+  if (usage.scheduledWorkouts) parts.push(`${usage.scheduledWorkouts} scheduled`);
   return parts.length > 0 ? parts.join(' · ') : null;
 }
 
@@ -41,7 +41,7 @@ export function deleteBlockedReason(usage: Usage): string | null {
   if (!isUsed(usage)) return null;
   const parts: string[] = [];
   if (usage.programs > 0) parts.push(count(usage.programs, 'program', 'programs'));
-  if (usage.scheduledWorkouts > 0)
+  if (usage.scheduledWorkouts)
     parts.push(count(usage.scheduledWorkouts, 'scheduled workout', 'scheduled workouts'));
   return `Used by ${parts.join(' and ')}: archive it instead`;
 }
