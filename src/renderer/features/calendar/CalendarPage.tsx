@@ -129,7 +129,11 @@ export function CalendarPage() {
   const calendarRef = useRef<FullCalendar>(null);
   const actions = useWorkoutActions(rangeArgs);
   const [quickAdd, setQuickAdd] = useState<QuickAddValues | null>(null);
-  const [openWorkoutId, setOpenWorkoutId] = useState<string | null>(null);
+  const openWorkoutId = shown.workoutId;
+  const setOpenWorkoutId = useCallback(
+    (workoutId: string | null) => updateShown({ workoutId }),
+    [updateShown],
+  );
   const [menu, setMenu] = useState<WorkoutMenuRequest | null>(null);
   const [moving, setMoving] = useState<ScheduledWorkout | null>(null);
   const [applying, setApplying] = useState(false);

@@ -1,7 +1,7 @@
 /**
- * What the calendar shows — the view (month, week, day, list), the date it is on, and the athletes
- * picked — kept in the address (#/calendar?view=week&date=2026-07-13&athletes=a,b) so a reload, the
- * back button or a shared link returns to it.
+ * What the calendar shows — the view (month, week, day, list), the date it is on, the athletes
+ * picked and the workout open — kept in the address (#/calendar?view=week&date=2026-07-13&athletes=a,b
+ * &workout=w) so a reload, the back button or a shared link returns to it.
  *
  * As in the roster (useRosterView), React state is the source and the address follows it, replacing
  * the entry: a control shows its new value at once rather than after the router's transition.
@@ -37,8 +37,11 @@ export interface CalendarViewState {
   date: string | null;
   /** Athletes picked in the calendar; empty = the app frame's current athlete. */
   athleteIds: string[];
+  /** The workout open in the drawer. */
+  workoutId: string | null;
 }
 
+/** Athlete and workout ids are UUIDs. */
 const ATHLETE_ID = /^[0-9a-f-]{36}$/i;
 
 function viewFromParams(params: URLSearchParams): CalendarViewState {
@@ -48,15 +51,22 @@ function viewFromParams(params: URLSearchParams): CalendarViewState {
     .split(',')
     .filter((value) => ATHLETE_ID.test(value))
     .slice(0, MAX_CALENDAR_ATHLETES);
+  const workoutId = params.get('workout');
   return {
     view: CALENDAR_VIEWS.includes(view as CalendarView) ? (view as CalendarView) : 'month',
     date: date && isoDate.safeParse(date).success ? date : null,
     athleteIds: [...new Set(athleteIds)],
+    workoutId: workoutId && ATHLETE_ID.test(workoutId) ? workoutId : null,
   };
 }
 
 function sameView(a: CalendarViewState, b: CalendarViewState): boolean {
-  return a.view === b.view && a.date === b.date && a.athleteIds.join(',') === b.athleteIds.join(',');
+  return (
+    a.view === b.view &&
+    a.date === b.date &&
+    a.athleteIds.join(',') === b.athleteIds.join(',') &&
+    a.workoutId === b.workoutId
+  );
 }
 
 export function useCalendarView(): [CalendarViewState, (change: Partial<CalendarViewState>) => void] {
@@ -72,6 +82,8 @@ export function useCalendarView(): [CalendarViewState, (change: Partial<Calendar
         else params.delete('date');
         if (view.athleteIds.length > 0) params.set('athletes', view.athleteIds.join(','));
         else params.delete('athletes');
+        if (view.workoutId) params.set('workout', view.workoutId);
+        else params.delete('workout');
         return params;
       },
       { replace: true },
