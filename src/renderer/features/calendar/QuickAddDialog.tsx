@@ -160,6 +160,8 @@ function QuickAddForm({
         <FormField label="Athlete" htmlFor={FIELD_IDS.athleteId} error={errorOf('athleteId')}>
           <HTMLSelect
             id={FIELD_IDS.athleteId}
+            // A template dropped with several athletes shown: the question is whose it is.
+            autoFocus={initial.templateId !== null}
             fill
             value={athleteId}
             options={[
