@@ -14,7 +14,7 @@ import type { ResolvedTheme } from '../../app/theme';
 import { STATUS_LABELS } from '../../components/statusColors';
 import { athleteColor, initialsOf } from './athleteColors';
 import { formatShortDay, shortClockTime } from './dateFormat';
-import { digestOf, isLocked, isWorkoutEvent, workoutOf, type DayDigest } from './workoutEvents';
+import { digestOf, isWorkoutEvent, workoutOf, type DayDigest } from './workoutEvents';
 
 export const SKELETON_EVENT = 'lt-cal-skeleton';
 
@@ -162,10 +162,7 @@ function workoutChip(arg: EventContentArg, { showAthletes, theme }: RenderOption
     bar.style.backgroundColor = athleteColor(colorIndex, theme);
     frame.append(bar);
   }
-  const chip = element(
-    'div',
-    `lt-cal-chip lt-cal-chip--${workout.status}${isLocked(workout) ? ' lt-cal-chip--locked' : ''}`,
-  );
+  const chip = element('div', 'lt-cal-chip');
   chip.append(hiddenLabel(arg.event.id, describeWorkoutEvent(arg, showAthletes)));
   if (showAthletes) {
     // A day has the width for whole names; a month or a week cell only for initials.
@@ -193,7 +190,7 @@ export function workoutEventContent(arg: EventContentArg, options: RenderOptions
   if (digest) return { domNodes: [digestChip(arg.event.id, digest)] };
   if (!isWorkoutEvent(arg.event)) {
     // A template being dragged in from the side panel: only its name is known yet.
-    const chip = element('div', 'lt-cal-chip lt-cal-chip--scheduled');
+    const chip = element('div', 'lt-cal-chip');
     chip.append(element('span', 'lt-cal-chip__title', arg.event.title));
     return { domNodes: [chip] };
   }
