@@ -79,7 +79,7 @@ export function ImportProgramButton() {
           </p>
         </DialogBody>
         <DialogFooter
-          actions={<Button intent={Intent.PRIMARY} text="Close" onClick={() => setProblems(null)} />}
+          actions={<Button intent={Intent.PRIMARY} text="OK" onClick={() => setProblems(null)} />}
         />
       </Dialog>
     </>

@@ -612,7 +612,10 @@ function ProgramBuilder({ programId }: { programId: string }) {
         mode={slotPicker}
         doc={doc}
         templates={templates}
-        onClose={() => setSlotPicker(null)}
+        onClose={() => {
+          setSlotPicker(null);
+          setFocusRequest((count) => count + 1);
+        }}
         onPick={(mode, to) => {
           setSlotPicker(null);
           if (mode.kind === 'place') {
@@ -649,7 +652,10 @@ function ProgramBuilder({ programId }: { programId: string }) {
         title={templatePicker ? `Template for ${slotName(doc, templatePicker)}` : ''}
         library={libraryItems}
         currentTemplateId={templatePicker ? (dayAt(doc, templatePicker)?.templateId ?? null) : null}
-        onClose={() => setTemplatePicker(null)}
+        onClose={() => {
+          setTemplatePicker(null);
+          setFocusRequest((count) => count + 1);
+        }}
         onPick={(slot, template) => {
           setTemplatePicker(null);
           act(`Put ${template.name} on ${slotName(doc, slot)}`, (current) =>
@@ -660,7 +666,10 @@ function ProgramBuilder({ programId }: { programId: string }) {
       />
       <WeekModifiersDialog
         week={weekForDialog >= 0 ? { doc: doc.weeks[weekForDialog]!, number: weekForDialog + 1 } : null}
-        onClose={() => setWeekDialog(null)}
+        onClose={() => {
+          setWeekDialog(null);
+          setFocusRequest((count) => count + 1);
+        }}
         onApply={(weekId, fields) =>
           act(`Changed the volume and intensity of week ${weekForDialog + 1}`, (current) =>
             setWeekFields(current, weekId, fields),

@@ -80,6 +80,11 @@ function themeColours(dark: boolean): ThemeColours {
 }
 
 function EChart({ option, label, height }: { option: Option; label: string; height: number }) {
+  // ECharts writes the chart's aria-label itself: it is given the takeaway to say.
+  const described = useMemo(
+    () => ({ ...option, aria: { enabled: true, label: { description: label } } }),
+    [option, label],
+  );
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {
@@ -95,8 +100,8 @@ function EChart({ option, label, height }: { option: Option; label: string; heig
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+    chart.current?.setOption(described, { notMerge: true });
+  }, [described]);
   return <div ref={element} className="lt-chart" role="img" aria-label={label} style={{ height }} />;
 }
 
@@ -111,7 +116,6 @@ function deloadAreas(weeks: readonly { weekNumber: number; deload: boolean }[], 
 function baseOption(colours: ThemeColours, weeks: readonly { weekNumber: number }[]): Option {
   return {
     animation: animate,
-    aria: { enabled: true },
     textStyle: { fontFamily: 'inherit', color: colours.text },
     grid: { left: 8, right: 12, top: 36, bottom: 4, containLabel: true },
     tooltip: {

@@ -81,7 +81,8 @@ export function ProgramGrid(props: GridProps) {
     previousMenu.current = props.openMenu;
     if (!closed) return;
     const timer = window.setTimeout(() => {
-      if (document.activeElement?.closest('[role="dialog"], [role="alertdialog"]')) return;
+      // A menu item that opened a dialog: the dialog has (or is about to take) the focus.
+      if (document.querySelector('.bp6-dialog, [role="alertdialog"]')) return;
       gridRef.current
         ?.querySelector<HTMLElement>(`[data-grid-row="${clamped.row}"][data-grid-col="${clamped.col}"]`)
         ?.focus();

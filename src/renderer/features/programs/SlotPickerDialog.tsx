@@ -38,6 +38,16 @@ export function SlotPickerDialog({ mode, doc, templates, onPick, onClose }: Slot
       }
       icon={mode?.kind === 'move' ? 'move' : mode?.kind === 'copy' ? 'duplicate' : 'add'}
       className="lt-slot-dialog"
+      // The builder puts the focus back on the grid itself: Blueprint would do it after the
+      // closing animation, taking it from wherever the keyboard has gone since.
+      shouldReturnFocusOnClose={false}
+      // Opened from a menu, the dialog's own focusing can lose to the closing menu: the first
+      // field takes the focus once the dialog is in.
+      onOpened={(node) => {
+        const active = document.activeElement;
+        if (active instanceof HTMLSelectElement && node.contains(active)) return;
+        document.getElementById('slot-week')?.focus();
+      }}
     >
       {mode && (
         <SlotPickerForm mode={mode} doc={doc} templates={templates} onPick={onPick} onClose={onClose} />
@@ -58,8 +68,11 @@ function initialTarget(mode: SlotPickerMode, doc: ProgramDoc): { week: number; d
     return { week: 0, day: 0 };
   }
   const weekIndex = doc.weeks.findIndex((week) => week.id === mode.from.weekId);
-  // The same day of the next week: where a copy usually goes.
-  return { week: Math.min(weekIndex + 1, doc.weeks.length - 1), day: mode.from.dayIndex };
+  // The same day of the next week (where a copy usually goes); from the last week, the one before;
+  // in a one-week program, the next day.
+  if (weekIndex + 1 < doc.weeks.length) return { week: weekIndex + 1, day: mode.from.dayIndex };
+  if (weekIndex > 0) return { week: weekIndex - 1, day: mode.from.dayIndex };
+  return { week: 0, day: (mode.from.dayIndex + 1) % doc.daysPerWeek };
 }
 
 function SlotPickerForm({

@@ -23,6 +23,9 @@ export function TemplatePickerDialog(props: TemplatePickerDialogProps) {
       title={props.title}
       icon="add"
       className="lt-template-picker"
+      // The builder puts the focus back on the grid itself: Blueprint would do it after the
+      // closing animation, taking it from wherever the keyboard has gone since.
+      shouldReturnFocusOnClose={false}
     >
       {props.slot && <PickerBody {...props} slot={props.slot} />}
     </Dialog>

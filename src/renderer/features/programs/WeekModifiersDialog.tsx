@@ -33,6 +33,9 @@ export function WeekModifiersDialog({ week, onApply, onClose }: WeekModifiersDia
       title={week ? `Week ${week.number}: volume and intensity` : ''}
       icon="settings"
       className="lt-week-dialog"
+      // The builder puts the focus back on the grid itself: Blueprint would do it after the
+      // closing animation, taking it from wherever the keyboard has gone since.
+      shouldReturnFocusOnClose={false}
     >
       {week && <WeekForm key={week.doc.id} week={week} onApply={onApply} onClose={onClose} />}
     </Dialog>
