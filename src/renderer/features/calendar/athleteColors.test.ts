@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { athleteColor, athleteColorIndexes, initialsOf } from './athleteColors';
+import { ATHLETE_COLOR_COUNT, athleteColor, athleteColorIndexes, initialsOf } from './athleteColors';
 
 const ids = Array.from(
-  { length: 8 },
+  { length: ATHLETE_COLOR_COUNT },
   (_, index) => `019af2d0-aada-776d-8f3f-5505b496c3${String(index).padStart(2, '0')}`,
 );
 

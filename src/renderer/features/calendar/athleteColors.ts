@@ -3,8 +3,9 @@
  * athlete's id, so it is the same on every visit and in every selection; when two shown athletes
  * would share one, the later (by id) takes the next free colour.
  *
- * The hues stay clear of the status colours (blue, green, yellow, red, grey): an athlete's bar must
- * never read as a workout's status. Each has a light-theme and a dark-theme shade.
+ * The hues stay clear of the status colours (blue, green, yellow, red, grey, and their near
+ * neighbours cerulean, forest and vermilion): an athlete's bar must never read as a workout's
+ * status. Each has a light-theme and a dark-theme shade.
  */
 import { Colors } from '@blueprintjs/core';
 import type { ResolvedTheme } from '../../app/theme';
@@ -15,12 +16,12 @@ const ATHLETE_HUES: ReadonlyArray<Record<ResolvedTheme, string>> = [
   { light: Colors.ROSE3, dark: Colors.ROSE4 },
   { light: Colors.LIME2, dark: Colors.LIME3 },
   { light: Colors.SEPIA3, dark: Colors.SEPIA4 },
-  { light: Colors.CERULEAN3, dark: Colors.CERULEAN4 },
   { light: Colors.ORANGE3, dark: Colors.ORANGE4 },
   { light: Colors.INDIGO3, dark: Colors.INDIGO4 },
-  { light: Colors.FOREST2, dark: Colors.FOREST4 },
-  { light: Colors.VERMILION2, dark: Colors.VERMILION4 },
 ];
+
+/** How many athletes can be shown together before two share a colour (their initials still differ). */
+export const ATHLETE_COLOR_COUNT = ATHLETE_HUES.length;
 
 /** FNV-1a over the id: cheap, stable, and spreads UUIDv7s (whose first half is a timestamp) well. */
 function hashOf(text: string): number {
