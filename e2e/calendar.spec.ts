@@ -27,7 +27,7 @@ test.beforeAll(async ({ webHost }) => {
 
 test.afterEach(async () => {
   await backend.call('testing.setClock', { now: null });
-  await backend.call('settings.update', { theme: 'light' });
+  await backend.call('settings.update', { theme: 'light', currentAthleteId: null });
 });
 
 test.afterAll(() => backend?.close());
@@ -308,12 +308,19 @@ test('month, week, day and list views by keyboard, kept in the address across a 
   );
 });
 
-test('several athletes share the calendar, each with a colour and initials', async ({ page, openApp }) => {
+test('the frame’s athlete by default; several athletes share the calendar, each with a colour and initials', async ({
+  page,
+  openApp,
+}) => {
   const [ada, ben] = [await newAthlete('Ada'), await newAthlete('Ben')];
   const date = inDays(8);
   await backend.call('schedule.create', { athleteId: ada.id, templateId: template('Upper A').id, date });
   await backend.call('schedule.create', { athleteId: ben.id, templateId: template('Lower A').id, date });
-  await openCalendar(page, openApp, { athletes: [ada], date });
+  // With none picked, the calendar shows the athlete chosen in the app frame.
+  await backend.call('settings.update', { currentAthleteId: ada.id });
+  await openApp(`/#/calendar?view=month&date=${date}`);
+  await expect(workout(dayCell(page, date), 'Upper A')).toBeVisible();
+  await expect(page.getByRole('button', { name: `Athletes shown: ${ada.name}` })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Athlete colours' })).toHaveCount(0);
 
   await page.getByRole('button', { name: /^Athletes shown/ }).click();
