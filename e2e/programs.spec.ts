@@ -325,6 +325,47 @@ test.describe('building a program', () => {
       new RegExp(`^Week 1, day 3: ${escapeRegExp(squat!.name)}`),
     );
 
+    // An exercise picked up inside its day and moved up one place: the template is shared by
+    // every week, so the coach is asked, and "Week 1 only" makes week 1 its own copy.
+    await day(page, 2, 1).focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(
+      page.getByRole('button', { name: 'Barbell Bent-Over Row: 3 × 8 at 65 %1RM' }).first(),
+    ).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(dragAnnouncement(page)).toHaveText('Barbell Bent-Over Row is over its own place.');
+    await page.keyboard.press('ArrowUp');
+    await expect(dragAnnouncement(page)).toHaveText(
+      'Barbell Bent-Over Row is over before Barbell Back Squat in week 1, day 1.',
+    );
+    await page.keyboard.press('Space');
+    const scope = page.getByRole('dialog', { name: `Change “${squat!.name}”` });
+    await expect(scope).toContainText('is used on 5 days of this program (weeks 1–4)');
+    await expect(scope.getByRole('button', { name: 'Week 1 only' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(scope).toBeHidden();
+    await expect(day(page, 1, 1)).toHaveAccessibleName(
+      new RegExp(`^Week 1, day 1: ${escapeRegExp(squat!.name)} · week 1`),
+    );
+    await expect
+      .poll(() => dayExercises(page, 1, 1))
+      .toEqual(['Barbell Bent-Over Row: 3 × 8 at 65 %1RM', 'Barbell Back Squat: 5 × 5 at 75 %1RM']);
+    expect(await dayExercises(page, 2, 1)).toEqual([
+      'Barbell Back Squat: 5 × 5 at 75 %1RM',
+      'Barbell Bent-Over Row: 3 × 8 at 65 %1RM',
+    ]);
+    // Two steps back: the order, then the copy.
+    await page.keyboard.press('Control+z');
+    await expect
+      .poll(() => dayExercises(page, 1, 1))
+      .toEqual(['Barbell Back Squat: 5 × 5 at 75 %1RM', 'Barbell Bent-Over Row: 3 × 8 at 65 %1RM']);
+    await page.keyboard.press('Control+z');
+    await expect(day(page, 1, 1)).toHaveAccessibleName(
+      new RegExp(`^Week 1, day 1: ${escapeRegExp(squat!.name)},`),
+    );
+
     // The generators from the keyboard: a deload every 2nd week, applied with Enter on its button.
     await tabTo(page, /^Generators$/, { backwards: true });
     await page.keyboard.press('Enter');
@@ -607,7 +648,7 @@ test.describe('applying a program', () => {
     await expect(dialog.getByText(/nothing will be doubled/)).toBeVisible();
     await dialog.getByRole('radio', { name: /Shift past them/ }).check();
     await dialog.getByRole('button', { name: 'Apply to 2 athletes' }).click();
-    const nothingDoubled = toast(page, /Scheduled 0 workouts for 2 athletes \(12 already there\)/);
+    const nothingDoubled = toast(page, 'Already scheduled: 12 workouts for 2 athletes, nothing doubled');
     await expect(nothingDoubled).toBeVisible();
     expect(await programWorkouts(ada.id)).toHaveLength(6);
     expect(await programWorkouts(ben.id)).toHaveLength(6);

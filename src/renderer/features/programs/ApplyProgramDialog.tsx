@@ -186,10 +186,16 @@ function ApplyForm({
     const { created, replaced, shifted, unchanged, assignmentIds } = result.data;
     const athleteCount = parsed.data.athleteIds.length;
     const extra = [
-      replaced > 0 ? `replaced ${replaced}` : '',
-      shifted > 0 ? `shifted ${shifted}` : '',
-      unchanged > 0 ? `${unchanged} already there` : '',
+      replaced > 0 ? `${plural(replaced, 'workout')} replaced` : '',
+      shifted > 0 ? `${plural(shifted, 'day')} shifted past existing workouts` : '',
+      unchanged > 0 && created > 0 ? `${unchanged} already there` : '',
     ].filter(Boolean);
+    const summary =
+      created === 0 && unchanged > 0
+        ? `Already scheduled: ${plural(unchanged, 'workout')} for ${plural(athleteCount, 'athlete')}, nothing doubled`
+        : `Scheduled ${plural(created, 'workout')} for ${plural(athleteCount, 'athlete')}${
+            extra.length > 0 ? ` (${extra.join(', ')})` : ''
+          }`;
     const calendarLink = `/calendar?athletes=${parsed.data.athleteIds.join(',')}&date=${parsed.data.startDate}`;
     onClose();
     toaster.show({
@@ -198,9 +204,9 @@ function ApplyForm({
       timeout: 10000,
       message: (
         <span>
-          Scheduled {plural(created, 'workout')} for {plural(athleteCount, 'athlete')}
-          {extra.length > 0 ? ` (${extra.join(', ')})` : ''}.{' '}
+          {summary}.{' '}
           <a
+            className="lt-toast-link"
             href={`#${calendarLink}`}
             onClick={(clicked) => {
               clicked.preventDefault();

@@ -4,7 +4,7 @@
  * that edits can simply await it.
  */
 import { Button, Classes, Dialog, DialogBody, DialogFooter, Intent } from '@blueprintjs/core';
-import { useCallback, useRef, useState, type ReactElement } from 'react';
+import { useCallback, useRef, useState, type MouseEvent, type ReactElement } from 'react';
 
 export type Scope = 'week' | 'all';
 
@@ -21,8 +21,13 @@ export function useScopeQuestion(): [ReactElement, (question: ScopeQuestionText)
   const [question, setQuestion] = useState<ScopeQuestionText | null>(null);
   const resolver = useRef<((scope: Scope | null) => void) | null>(null);
 
+  // The Space that dropped a dragged exercise opens this dialog, and its key-up would press the
+  // focused button: a button pressed from the keyboard counts only after a key went down in here.
+  const keysArmed = useRef(false);
+
   const ask = useCallback((next: ScopeQuestionText) => {
     resolver.current?.(null);
+    keysArmed.current = false;
     setQuestion(next);
     return new Promise<Scope | null>((resolve) => {
       resolver.current = resolve;
@@ -35,6 +40,12 @@ export function useScopeQuestion(): [ReactElement, (question: ScopeQuestionText)
     setQuestion(null);
   };
 
+  /** A click from the pointer (detail ≥ 1), or from a key pressed in the dialog. */
+  const pressed = (action: () => void) => (event: MouseEvent) => {
+    if (event.detail === 0 && !keysArmed.current) return;
+    action();
+  };
+
   const element = (
     <Dialog
       isOpen={question !== null}
@@ -44,7 +55,11 @@ export function useScopeQuestion(): [ReactElement, (question: ScopeQuestionText)
       className="lt-scope-dialog"
     >
       {question && (
-        <>
+        <div
+          onKeyDown={() => {
+            keysArmed.current = true;
+          }}
+        >
           <DialogBody>
             <p>
               <strong>{question.templateName}</strong> is used on {question.dayCount}{' '}
@@ -63,22 +78,22 @@ export function useScopeQuestion(): [ReactElement, (question: ScopeQuestionText)
           <DialogFooter
             actions={
               <>
-                <Button text="Cancel" onClick={() => answer(null)} />
+                <Button text="Cancel" onClick={pressed(() => answer(null))} />
                 <Button
                   text={`Week ${question.weekNumber} only`}
                   icon="fork"
                   autoFocus
-                  onClick={() => answer('week')}
+                  onClick={pressed(() => answer('week'))}
                 />
                 <Button
                   intent={Intent.PRIMARY}
                   text={question.otherPrograms > 0 ? 'Everywhere it is used' : 'Every week that uses it'}
-                  onClick={() => answer('all')}
+                  onClick={pressed(() => answer('all'))}
                 />
               </>
             }
           />
-        </>
+        </div>
       )}
     </Dialog>
   );

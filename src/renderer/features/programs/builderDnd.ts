@@ -72,13 +72,7 @@ export function dropDataOf(over: Over | null | undefined): DropData | undefined 
 }
 
 function accepts(drag: DragData | undefined, drop: DropData | undefined): boolean {
-  if (!drag || !drop) return false;
-  if (!ACCEPTS[drag.kind].includes(drop.kind)) return false;
-  // An exercise dropped on itself is no move.
-  if (drag.kind === 'exercise' && drop.kind === 'exercise') {
-    return !(drop.dayId === drag.dayId && drop.exerciseId === drag.exerciseId);
-  }
-  return true;
+  return Boolean(drag && drop && ACCEPTS[drag.kind].includes(drop.kind));
 }
 
 /**

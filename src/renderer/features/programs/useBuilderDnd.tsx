@@ -137,7 +137,12 @@ export function useBuilderDnd({ program, templates, makeId, moveExercise, announ
           ? `week ${number} (empty: the copy fills it)`
           : `week ${number} (the copy goes in after it)`;
       }
-      if (drop.kind === 'exercise') return `before ${drop.name} in ${slotName(doc, drop)}`;
+      if (drop.kind === 'exercise') {
+        if (drag?.kind === 'exercise' && drag.dayId === drop.dayId && drag.exerciseId === drop.exerciseId) {
+          return 'its own place';
+        }
+        return `before ${drop.name} in ${slotName(doc, drop)}`;
+      }
       const there = doc ? dayAt(doc, drop) : undefined;
       const name = there?.templateId ? templates.get(there.templateId)?.name : null;
       const consequence =
@@ -253,6 +258,14 @@ export function useBuilderDnd({ program, templates, makeId, moveExercise, announ
         return;
       }
       if (drag.kind === 'exercise') {
+        if (
+          target.kind === 'exercise' &&
+          target.dayId === drag.dayId &&
+          target.exerciseId === drag.exerciseId
+        ) {
+          lastResult.current = `${drag.name} stays where it was`;
+          return;
+        }
         lastResult.current = `Moving ${drag.name}…`;
         void moveExercise(drag, target).then((result) => {
           if (result) announce(result);
@@ -299,7 +312,8 @@ export function useBuilderDnd({ program, templates, makeId, moveExercise, announ
           : `${name} is not over a place where it can go.`;
       },
       onDragEnd: ({ active: ended, over }) => {
-        if (lastResult.current) return `${lastResult.current}.`;
+        if (lastResult.current)
+          return /[.…]$/.test(lastResult.current) ? lastResult.current : `${lastResult.current}.`;
         const data = dragDataOf(ended);
         return over
           ? `${describeDrag(data)} cannot go there; nothing changed.`
