@@ -91,12 +91,17 @@ function toast(page: Page, text: string | RegExp): Locator {
 }
 
 /**
- * The Undo of a toast (given by its message, Blueprint's role="alert" element; the action sits
- * beside it). The pointer rests on the toast first, which keeps it open however slow the run.
+ * A toast, held open: given by its message (Blueprint's role="alert" element; the action sits
+ * beside it), the pointer rests on the toast as soon as it shows, which stops its timer however
+ * slow the run. Returns the toast, whose Undo the test clicks when it has seen what it wanted.
  */
-async function undoFrom(message: Locator) {
+async function holdToast(message: Locator): Promise<Locator> {
   const toastBody = message.locator('..');
   await toastBody.hover();
+  return toastBody;
+}
+
+async function undo(toastBody: Locator) {
   await toastBody.getByRole('button', { name: 'Undo' }).click();
 }
 
@@ -238,12 +243,11 @@ test('a workout moved by drag lands on the new date, and Undo puts it back', asy
   await drag(page, workout(dayCell(page, from), 'Push'), dayCell(page, to));
   await expect(workout(dayCell(page, to), 'Push')).toBeVisible();
   await expect(workout(dayCell(page, from), 'Push')).toHaveCount(0);
-  const moved = toast(page, /^Moved “Push” to/);
-  await moved.hover();
+  const moved = await holdToast(toast(page, /^Moved “Push” to/));
   const stored = await backend.call('schedule.range', { athleteIds: [ada.id], from, to });
   expect(stored.items.map((item) => item.date)).toEqual([to]);
 
-  await undoFrom(moved);
+  await undo(moved);
   await expect(workout(dayCell(page, from), 'Push')).toBeVisible();
   await expect(workout(dayCell(page, to), 'Push')).toHaveCount(0);
 });
@@ -257,20 +261,22 @@ test('skip and delete from the context menu, each undone from its toast', async 
 
   await legs.click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Skip' }).click();
+  const skipped = await holdToast(toast(page, 'Skipped “Legs”'));
   await expect(legs).toHaveAccessibleName(/^Legs, Skipped/);
-  await undoFrom(toast(page, 'Skipped “Legs”'));
+  await undo(skipped);
   await expect(legs).toHaveAccessibleName(/^Legs, Scheduled/);
 
   // The keyboard way to the same menu: focus the workout, then the context-menu key.
   await legs.focus();
   await page.keyboard.press('Shift+F10');
   await page.getByRole('menuitem', { name: 'Delete' }).click();
+  const deleted = await holdToast(toast(page, /^Deleted “Legs”/));
   await expect(legs).toHaveCount(0);
-  await undoFrom(toast(page, /^Deleted “Legs”/));
+  await undo(deleted);
   await expect(legs).toHaveAccessibleName(/^Legs, Scheduled/);
 });
 
-test('month, week, day and list views by keyboard, kept in the address across a reload', async ({
+test('month, week, day and list views by keyboard, kept in the address across a reload and followed from a link', async ({
   page,
   openApp,
 }) => {
@@ -306,6 +312,15 @@ test('month, week, day and list views by keyboard, kept in the address across a 
   await expect(page.getByRole('dialog', { name: 'Schedule a workout' }).getByLabel('Date')).toHaveValue(
     inDays(3),
   );
+
+  // A link to the calendar followed while it is open (a toast's "See the calendar") moves it there.
+  const later = inDays(20);
+  await page.goto(new URL(`/#/calendar?view=week&date=${later}&athletes=${ada.id}`, page.url()).toString());
+  await expect(viewButton('Week')).toHaveAttribute('aria-pressed', 'true');
+  await expect(
+    page.getByRole('columnheader', { name: new RegExp(format(addDays(new Date(), 20), 'EEE M/d')) }),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/view=week&date=/);
 });
 
 test('the frame’s athlete by default; several athletes share the calendar, each with a colour and initials', async ({

@@ -16,7 +16,7 @@ import {
 import type FullCalendar from '@fullcalendar/react';
 import { skipToken } from '@reduxjs/toolkit/query/react';
 import { isMonday, nextMonday, parseISO } from 'date-fns';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Athlete } from '../../../shared/domain/athlete';
 import type { ScheduledWorkout } from '../../../shared/domain/schedule';
@@ -143,6 +143,15 @@ export function CalendarPage() {
     null;
 
   const calendarApi = () => calendarRef.current?.getApi();
+  // The calendar follows the view and date when they change from outside it (a link followed
+  // while it is open); its own navigation reports back the same values, which change nothing here.
+  useEffect(() => {
+    const api = calendarRef.current?.getApi();
+    if (!api) return;
+    const wanted = FULLCALENDAR_VIEWS[shown.view];
+    const date = shown.date ?? toIsoDate(new Date());
+    if (api.view.type !== wanted || toIsoDate(api.getDate()) !== date) api.changeView(wanted, date);
+  }, [shown.view, shown.date]);
   const changeView = useCallback(
     (view: CalendarView) => calendarRef.current?.getApi().changeView(FULLCALENDAR_VIEWS[view]),
     [],

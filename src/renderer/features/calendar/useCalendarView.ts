@@ -4,10 +4,11 @@
  * &workout=w) so a reload, the back button or a shared link returns to it.
  *
  * As in the roster (useRosterView), React state is the source and the address follows it, replacing
- * the entry: a control shows its new value at once rather than after the router's transition.
+ * the entry: a control shows its new value at once rather than after the router's transition; a
+ * link to the calendar followed while it is open moves the view to it.
  * No `athletes` in the address means "the athlete picked in the app frame".
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { isoDate } from '../../../shared/domain/dates';
 import { MAX_CALENDAR_ATHLETES } from '../../../shared/domain/schedule';
@@ -72,9 +73,24 @@ function sameView(a: CalendarViewState, b: CalendarViewState): boolean {
 export function useCalendarView(): [CalendarViewState, (change: Partial<CalendarViewState>) => void] {
   const [searchParams, setSearchParams] = useSearchParams();
   const [view, setView] = useState(() => viewFromParams(searchParams));
+  // Addresses this hook wrote (or saw agree with the view) since they last agreed. Any other
+  // address is a link followed while the calendar is open (a toast's "See the calendar"): the
+  // view follows it rather than writing itself back over it.
+  const known = useRef(new Set<string>());
 
   useEffect(() => {
-    if (sameView(viewFromParams(searchParams), view)) return;
+    const address = searchParams.toString();
+    const fromAddress = viewFromParams(searchParams);
+    if (sameView(fromAddress, view)) {
+      known.current = new Set([address]);
+      return;
+    }
+    if (known.current.size > 0 && !known.current.has(address)) {
+      known.current = new Set([address]);
+      setView(fromAddress);
+      return;
+    }
+    known.current.add(address);
     setSearchParams(
       (params) => {
         params.set('view', view.view);
@@ -84,6 +100,7 @@ export function useCalendarView(): [CalendarViewState, (change: Partial<Calendar
         else params.delete('athletes');
         if (view.workoutId) params.set('workout', view.workoutId);
         else params.delete('workout');
+        known.current.add(params.toString());
         return params;
       },
       { replace: true },
