@@ -8,7 +8,6 @@
  */
 import {
   Button,
-  Callout,
   Checkbox,
   Classes,
   Dialog,
@@ -17,12 +16,10 @@ import {
   HTMLSelect,
   InputGroup,
   Intent,
-  Radio,
-  RadioGroup,
   Spinner,
   Tag,
 } from '@blueprintjs/core';
-import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
+import { useDeferredValue, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { suggestedWeekdays } from '../../../shared/calc/schedule';
 import type { FieldIssue } from '../../../shared/contract/errors';
@@ -39,7 +36,9 @@ import {
   usePreviewApplyProgramQuery,
   useUnapplyProgramMutation,
 } from './api';
-import { formatLongDay, formatShortDay, nextMondayIso } from './dates';
+import { nextMondayIso } from './dates';
+import { ApplyPreview } from './ApplyPreview';
+import { plural } from './text';
 import { WeekdayToggles } from './WeekdayToggles';
 
 export interface ApplyProgramDialogProps {
@@ -72,25 +71,12 @@ export function ApplyProgramDialog(props: ApplyProgramDialogProps) {
   );
 }
 
-const CONFLICT_LABELS: Record<ConflictChoice, { label: string; help: string }> = {
-  keep_both: { label: 'Keep both', help: 'the program’s workout goes beside the one already there' },
-  replace: {
-    label: 'Replace',
-    help: 'workouts there that have not started are removed (Undo brings them back)',
-  },
-  shift: { label: 'Shift past them', help: 'the program moves on to the next free training day' },
-};
-
 /** What the coach still has to pick before the dates can be shown. */
 function missingForPreview(programId: string, athleteIds: string[], weekdays: number[]): string {
   if (!programId) return 'Pick the program to see where its workouts land.';
   if (athleteIds.length === 0) return 'Pick at least one athlete to see where the workouts land.';
   if (weekdays.length === 0) return 'Pick the weekdays they train on.';
   return 'Give a start date like 2026-12-07.';
-}
-
-function plural(count: number, one: string, many = `${one}s`) {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 function ApplyForm({
@@ -144,28 +130,6 @@ function ApplyForm({
   const visibleAthletes = knownAthletes.filter((athlete) =>
     athlete.name.toLowerCase().includes(athleteFilter.trim().toLowerCase()),
   );
-  const conflictsByAthlete = useMemo(() => {
-    const groups = new Map<
-      string,
-      { athleteName: string; days: NonNullable<typeof previewData>['conflicts'] }
-    >();
-    for (const conflict of previewData?.conflicts ?? []) {
-      const group = groups.get(conflict.athleteId) ?? { athleteName: conflict.athleteName, days: [] };
-      group.days.push(conflict);
-      groups.set(conflict.athleteId, group);
-    }
-    return [...groups.values()];
-  }, [previewData]);
-  const weeksOfDays = useMemo(() => {
-    const weeks = new Map<number, NonNullable<typeof previewData>['days']>();
-    for (const day of previewData?.days ?? []) {
-      const list = weeks.get(day.weekNumber) ?? [];
-      list.push(day);
-      weeks.set(day.weekNumber, list);
-    }
-    return [...weeks.entries()];
-  }, [previewData]);
-
   function toggleAthlete(id: string) {
     setAthleteIds((current) =>
       current.includes(id) ? current.filter((value) => value !== id) : [...current, id],
@@ -248,7 +212,6 @@ function ApplyForm({
   const athletesError = messageFor(issues, 'athleteIds');
   const startError = messageFor(issues, 'startDate');
   const weekdaysError = messageFor(issues, 'weekdays');
-  const alreadyApplied = previewData?.alreadyApplied ?? [];
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
@@ -347,106 +310,15 @@ function ApplyForm({
           </div>
         </div>
 
-        <section
-          className="lt-apply__preview"
-          aria-label="Where the workouts land"
-          aria-busy={preview.isFetching}
-        >
-          {!deferredInput ? (
-            <p className={Classes.TEXT_MUTED}>{missingForPreview(programId, athleteIds, weekdays)}</p>
-          ) : preview.error ? (
-            <Callout intent={Intent.DANGER} icon="error">
-              {errorMessage(preview.error)}
-            </Callout>
-          ) : !previewData ? (
-            <div className="lt-apply__loading">
-              <Spinner size={20} />
-            </div>
-          ) : (
-            <>
-              <p className="lt-apply__summary">
-                <strong>{plural(previewData.days.length, 'workout')}</strong> per athlete, from{' '}
-                <strong>{formatLongDay(deferredInput.startDate)}</strong>
-                {previewData.endDate ? (
-                  <>
-                    {' '}
-                    to <strong>{formatLongDay(previewData.endDate)}</strong>
-                  </>
-                ) : null}
-                .
-              </p>
-              {alreadyApplied.length > 0 && (
-                <Callout intent={Intent.PRIMARY} icon="info-sign" className="lt-apply__note">
-                  Already applied from this date to{' '}
-                  {alreadyApplied.map((item) => item.athleteName).join(', ')}: nothing will be doubled.
-                </Callout>
-              )}
-              <ol className="lt-apply__weeks" aria-label="Dates by week">
-                {weeksOfDays.map(([weekNumber, days]) => (
-                  <li key={weekNumber}>
-                    <span className="lt-apply__week-label">Week {weekNumber}</span>
-                    <span className="lt-apply__week-days">
-                      {days.map((day) => (
-                        <span
-                          key={`${day.dayIndex}-${day.date}`}
-                          className="lt-apply__day"
-                          title={day.templateName}
-                        >
-                          <span className="lt-apply__date">{formatShortDay(day.date)}</span>{' '}
-                          {day.templateName}
-                        </span>
-                      ))}
-                    </span>
-                  </li>
-                ))}
-              </ol>
-              {conflictsByAthlete.length > 0 && (
-                <div className="lt-apply__conflicts">
-                  <Callout
-                    intent={Intent.WARNING}
-                    icon="warning-sign"
-                    title="Days that already have a workout"
-                  >
-                    <ul>
-                      {conflictsByAthlete.map((group) => (
-                        <li key={group.athleteName}>
-                          <strong>{group.athleteName}</strong>:{' '}
-                          {group.days
-                            .map(
-                              (conflict) =>
-                                `${formatShortDay(conflict.date)} (${conflict.workouts
-                                  .map((workout) => workout.templateName)
-                                  .join(', ')})`,
-                            )
-                            .join('; ')}
-                        </li>
-                      ))}
-                    </ul>
-                  </Callout>
-                  <RadioGroup
-                    label="On those days"
-                    selectedValue={onConflict}
-                    onChange={(event) => setOnConflict(event.currentTarget.value as ConflictChoice)}
-                    className="lt-apply__choice"
-                  >
-                    {(Object.keys(CONFLICT_LABELS) as ConflictChoice[]).map((choice) => (
-                      <Radio
-                        key={choice}
-                        value={choice}
-                        labelElement={
-                          <span>
-                            <strong>{CONFLICT_LABELS[choice].label}</strong>{' '}
-                            <span className={Classes.TEXT_MUTED}>— {CONFLICT_LABELS[choice].help}</span>
-                          </span>
-                        }
-                      />
-                    ))}
-                  </RadioGroup>
-                </div>
-              )}
-            </>
-          )}
-        </section>
+        <ApplyPreview
+          input={deferredInput}
+          data={previewData}
+          isFetching={preview.isFetching}
+          error={preview.error}
+          missing={missingForPreview(programId, athleteIds, weekdays)}
+          onConflict={onConflict}
+          onConflictChange={setOnConflict}
+        />
       </DialogBody>
       <DialogFooter
         actions={
