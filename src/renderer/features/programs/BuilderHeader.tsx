@@ -53,8 +53,16 @@ const mod = isMac ? '⌘' : 'Ctrl+';
 function SaveIndicator({ status, onRetry }: { status: SaveStatus; onRetry: () => void }) {
   if (status.kind === 'saving') {
     return (
-      <span className="lt-save-state" role="status">
-        <Spinner size={12} /> Saving…
+      <span
+        className={`lt-save-state${status.slow ? ' lt-save-state--slow' : ''}`}
+        role="status"
+        title={
+          status.slow
+            ? 'Lift Tracker is not answering yet. Your change is kept here and saved when it does.'
+            : undefined
+        }
+      >
+        <Spinner size={12} /> {status.slow ? 'Waiting for Lift Tracker… (change kept)' : 'Saving…'}
       </span>
     );
   }

@@ -31,7 +31,12 @@ export function describePhases(phases: readonly (Phase | null)[]): string {
 export function PhaseOutline({ phases }: { phases: readonly (Phase | null)[] }) {
   const description = `${phases.length} ${phases.length === 1 ? 'week' : 'weeks'}: ${describePhases(phases)}`;
   return (
-    <span className="lt-phase-outline" role="img" aria-label={description} title={description}>
+    <span
+      className={`lt-phase-outline${phases.length > 12 ? ' lt-phase-outline--long' : ''}`}
+      role="img"
+      aria-label={description}
+      title={description}
+    >
       {phases.map((phase, index) => (
         <span key={index} className={`lt-phase-outline__week lt-phase--${phase ?? 'none'}`} />
       ))}

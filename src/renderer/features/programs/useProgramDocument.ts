@@ -22,7 +22,10 @@ import type { UndoStack } from './undoStack';
 export type ProgramOp = (doc: ProgramDoc) => ProgramDoc;
 
 export type SaveStatus =
-  { kind: 'saved' } | { kind: 'saving' } | { kind: 'error'; message: string; retrying: boolean };
+  | { kind: 'saved' }
+  /** `slow` once a save has taken longer than a save should (the backend may be away). */
+  | { kind: 'saving'; slow?: boolean }
+  | { kind: 'error'; message: string; retrying: boolean };
 
 interface Pending {
   seq: number;
@@ -41,6 +44,8 @@ interface SyncState {
 
 const RETRY_DELAYS_MS = [1000, 2000, 4000, 8000];
 const MAX_REBASES = 3;
+/** A save takes milliseconds; past this the indicator says it is waiting for Lift Tracker. */
+const SLOW_SAVE_MS = 4000;
 
 const sleep = (ms: number) => new Promise((resolve) => window.setTimeout(resolve, ms));
 
@@ -126,7 +131,9 @@ export function useProgramDocument(programId: string, undoStack: UndoStack): Pro
         const sentSeq = state.seq;
         const document = state.localDoc;
         setStatus({ kind: 'saving' });
+        const slowTimer = window.setTimeout(() => setStatus({ kind: 'saving', slow: true }), SLOW_SAVE_MS);
         const result = await saveProgram({ id: programId, baseRevision: state.serverRevision, document });
+        window.clearTimeout(slowTimer);
         if (result.data) {
           attempt = 0;
           state.serverRevision = result.data.program.revision;
