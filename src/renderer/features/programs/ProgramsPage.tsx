@@ -120,16 +120,16 @@ export function ProgramsPage() {
               checked={includeArchived}
               onChange={(event) => setIncludeArchived(event.currentTarget.checked)}
             />
+            <ImportProgramButton />
+            <Button
+              intent={Intent.PRIMARY}
+              icon="add"
+              text="New program"
+              title="New program (n)"
+              onClick={() => setCreating(true)}
+            />
           </>
         )}
-        <ImportProgramButton />
-        <Button
-          intent={Intent.PRIMARY}
-          icon="add"
-          text="New program"
-          title="New program (n)"
-          onClick={() => setCreating(true)}
-        />
       </header>
 
       {error ? (
