@@ -171,6 +171,33 @@ describe('program edits and the calendars they are applied to', () => {
     ]);
   });
 
+  it('gives a cleared day its workout back when the day returns (an undo), but never one the coach deleted', async () => {
+    const s = await scenario('Undo Rest');
+    const [, week2, week3] = s.program.weeks;
+    const setDay = (dayId: string, templateId: string | null) =>
+      fixture.database.db.update(programDay).set({ templateId }).where(eq(programDay.id, dayId));
+    const liveDates = async () =>
+      (await storedWorkouts(fixture.ctx, s.athleteId))
+        .filter((row) => row.deletedAt === null)
+        .map((row) => row.scheduledDate);
+    const before = await liveDates();
+
+    // Week 3's Monday (10 Mar) becomes a rest day, then the coach undoes that.
+    await setDay(week3!.dayIds[0]!, null);
+    expect(await sync(s.program.id)).toEqual({ created: 0, updated: 0, removed: 1, athletes: 1 });
+    expect(await liveDates()).not.toContain('2025-03-10');
+    await setDay(week3!.dayIds[0]!, s.a.id);
+    expect(await sync(s.program.id)).toEqual({ created: 1, updated: 0, removed: 0, athletes: 1 });
+    expect(await liveDates()).toEqual(before);
+
+    // The workout the coach deleted (7 Mar, week 2's Friday) stays deleted through the same round trip.
+    await setDay(week2!.dayIds[2]!, null);
+    await sync(s.program.id);
+    await setDay(week2!.dayIds[2]!, s.a.id);
+    expect(await sync(s.program.id)).toEqual({ created: 0, updated: 0, removed: 0, athletes: 0 });
+    expect(await liveDates()).not.toContain('2025-03-07');
+  });
+
   it('moves future workouts when the weeks shift, keeping hand-moved dates, and never recreates a deleted one', async () => {
     const s = await scenario('Shift Weeks');
     const names = { [s.a.id]: 'A', [s.b.id]: 'B' };

@@ -22,7 +22,7 @@ import {
   planPrescriptions,
   prescriptionMatches,
   refreshWorkouts,
-  tombstoneWorkouts,
+  retireWorkouts,
   type NewWorkout,
   type WorkoutRefresh,
 } from './schedule-write';
@@ -203,7 +203,7 @@ async function reconcile(
   }
   const timestamp = ctx.now().toISOString();
   // Removals first, then moves, then new rows: a program day has one live workout at every step.
-  await tombstoneWorkouts(tx, removals, timestamp);
+  await retireWorkouts(tx, removals, timestamp);
   await refreshWorkouts(tx, refreshes, prescriptions, timestamp);
   await insertWorkouts(tx, plan, creates, timestamp);
   if (tally.created + tally.updated + tally.removed > 0) ctx.touched('scheduled_workout');

@@ -102,6 +102,25 @@ export async function tombstoneWorkouts(
   }
 }
 
+/**
+ * Workouts a program edit took away (their day became a rest day, their week went): tombstoned
+ * and let go of their program day. A tombstone that still names its day means the coach deleted
+ * that workout, and sync never recreates it; these were not the coach's choice, so when the day
+ * comes back (an undo, a re-applied edit) it gets a workout again.
+ */
+export async function retireWorkouts(
+  tx: DrizzleTx,
+  workoutIds: readonly string[],
+  timestamp: string,
+): Promise<void> {
+  for (const part of chunks(workoutIds)) {
+    await tx.execute(sql`
+      update ${scheduledWorkout}
+         set deleted_at = ${timestamp}, updated_at = ${timestamp}, program_day_id = null
+       where id = any(${arrayParam(part)}::uuid[])`);
+  }
+}
+
 /** The new state of a workout that follows its program or template. */
 export interface WorkoutRefresh {
   id: string;
