@@ -4,7 +4,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'e2e-artifacts/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'out/**',
+      'out-*/**',
+      'bench-data/**',
+      'node_modules/**',
+      'test-results/**',
+      'e2e-artifacts/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
