@@ -174,6 +174,21 @@ export const prescriptionOverride = z
   .strict();
 export type PrescriptionOverride = z.infer<typeof prescriptionOverride>;
 
+/** Per-set rows as stored and read back (null when the sets are alike). */
+export const storedSetRows = z
+  .array(
+    z.object({
+      setType,
+      repsMin: z.number().int().nullable(),
+      repsMax: z.number().int().nullable(),
+      percentOneRepMax: z.number().nullable(),
+      loadKg: z.number().nullable(),
+      rpe: z.number().nullable(),
+      rir: z.number().int().nullable(),
+    }),
+  )
+  .nullable();
+
 /**
  * A prescription with everything resolved for one day (template, day overrides, week modifiers):
  * what a scheduled workout stores and a workout starts from.
@@ -194,18 +209,6 @@ export const resolvedPrescription = z.object({
   restSeconds: z.number().int().nullable(),
   tempo: z.string().nullable(),
   notes: z.string(),
-  setDetails: z
-    .array(
-      z.object({
-        setType: setType,
-        repsMin: z.number().int().nullable(),
-        repsMax: z.number().int().nullable(),
-        percentOneRepMax: z.number().nullable(),
-        loadKg: z.number().nullable(),
-        rpe: z.number().nullable(),
-        rir: z.number().int().nullable(),
-      }),
-    )
-    .nullable(),
+  setDetails: storedSetRows,
 });
 export type ResolvedPrescription = z.infer<typeof resolvedPrescription>;

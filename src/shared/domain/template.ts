@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, isoTimestamp, requiredText } from './common';
 import { equipment, muscle } from './exercise';
-import { setType, templateExerciseInput, type TemplateExerciseInput } from './prescription';
+import { storedSetRows, templateExerciseInput, type TemplateExerciseInput } from './prescription';
 
 /** Tags a coach sorts templates by; free text, these are offered first. */
 export const SUGGESTED_TEMPLATE_TAGS = [
@@ -61,19 +61,7 @@ export const templateExercise = z.object({
   restSeconds: z.number().int().nullable(),
   tempo: z.string().nullable(),
   notes: z.string(),
-  setDetails: z
-    .array(
-      z.object({
-        setType,
-        repsMin: z.number().int().nullable(),
-        repsMax: z.number().int().nullable(),
-        percentOneRepMax: z.number().nullable(),
-        loadKg: z.number().nullable(),
-        rpe: z.number().nullable(),
-        rir: z.number().int().nullable(),
-      }),
-    )
-    .nullable(),
+  setDetails: storedSetRows,
 });
 export type TemplateExercise = z.infer<typeof templateExercise>;
 
