@@ -6,10 +6,10 @@
  * The text clears after a pick, ready for the next one.
  */
 import { useEffect, useId, useState, type KeyboardEvent, type Ref } from 'react';
-import { Classes, InputGroup, PopoverNext } from '@blueprintjs/core';
+import { InputGroup, PopoverNext } from '@blueprintjs/core';
 import type { ExerciseSummary } from '../../../shared/domain/exercise';
 import { useAutocompleteExercisesQuery } from './api';
-import { equipmentLabel, muscleLabel, SOURCE_LABELS } from './filters';
+import { ExerciseSuggestions, nextActiveIndex, suggestionId } from './ExerciseSuggestions';
 import './exercises.css';
 
 const DEBOUNCE_MS = 120;
@@ -55,7 +55,6 @@ export function ExercisePicker({
   const settled = debounced !== '' && debounced === draft.trim() && currentData !== undefined;
   const suggestions = debounced === '' ? [] : (currentData?.items ?? []);
   const isOpen = open && draft.trim() !== '' && suggestions.length > 0;
-  const optionId = (index: number) => `${listboxId}-option-${index}`;
 
   const pick = (exercise: ExerciseSummary) => {
     setDraft('');
@@ -81,11 +80,7 @@ export function ExercisePicker({
       event.preventDefault();
       setOpen(true);
       const step = event.key === 'ArrowDown' ? 1 : -1;
-      const count = suggestions.length;
-      setActiveIndex((index) => {
-        const position = ((index === -1 ? count : index) + step + count + 1) % (count + 1);
-        return position === count ? -1 : position;
-      });
+      setActiveIndex((index) => nextActiveIndex(index, step, suggestions.length));
     } else if (event.key === 'Enter') {
       if (draft.trim() === '') return;
       event.preventDefault();
@@ -125,32 +120,13 @@ export function ExercisePicker({
       className={className ? `lt-ex-picker ${className}` : 'lt-ex-picker'}
       popoverClassName="lt-ex-search-popover"
       content={
-        <ul id={listboxId} role="listbox" aria-label="Matching exercises" className={Classes.MENU}>
-          {suggestions.map((exercise, index) => (
-            <li key={exercise.id} id={optionId(index)} role="option" aria-selected={index === activeIndex}>
-              <div
-                className={`${Classes.MENU_ITEM} ${index === activeIndex ? Classes.ACTIVE : ''}`}
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => pick(exercise)}
-                onMouseEnter={() => setActiveIndex(index)}
-              >
-                <span className={`${Classes.FILL} ${Classes.TEXT_OVERFLOW_ELLIPSIS}`}>
-                  {exercise.name}
-                  {exercise.source !== 'catalogue' && (
-                    <span className={`${Classes.TEXT_MUTED} lt-ex-search-source`}>
-                      {' '}
-                      · {SOURCE_LABELS[exercise.source]}
-                    </span>
-                  )}
-                </span>
-                <span className={`${Classes.MENU_ITEM_LABEL} ${Classes.TEXT_OVERFLOW_ELLIPSIS}`}>
-                  {exercise.primaryMuscles.map(muscleLabel).join(', ')}
-                  {exercise.equipment ? ` · ${equipmentLabel(exercise.equipment)}` : ''}
-                </span>
-              </div>
-            </li>
-          ))}
-        </ul>
+        <ExerciseSuggestions
+          listboxId={listboxId}
+          suggestions={suggestions}
+          activeIndex={activeIndex}
+          onPick={pick}
+          onActivate={setActiveIndex}
+        />
       }
     >
       <InputGroup
@@ -162,7 +138,7 @@ export function ExercisePicker({
         aria-autocomplete="list"
         aria-expanded={isOpen}
         aria-controls={listboxId}
-        aria-activedescendant={isOpen && activeIndex >= 0 ? optionId(activeIndex) : undefined}
+        aria-activedescendant={isOpen && activeIndex >= 0 ? suggestionId(listboxId, activeIndex) : undefined}
         aria-busy={pickWhenReady || undefined}
         autoComplete="off"
         spellCheck={false}
