@@ -586,6 +586,8 @@ test.describe('applying a program', () => {
         await backend.call('schedule.range', { athleteIds: [athleteId], from: start, to: until })
       ).items.filter((workout) => workout.programId === program.id);
 
+    // The dialog starts with the app frame's athlete ticked; another spec may have picked one.
+    await backend.call('settings.update', { currentAthleteId: null });
     await openBuilder(page, openApp, program.id);
     await page.getByRole('button', { name: 'Apply…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Apply program' });
