@@ -29,9 +29,24 @@ function TabLink({ tab }: { tab: SectionTab }) {
   );
 }
 
-export function SectionTabs({ tabs, label }: { tabs: readonly SectionTab[]; label: string }) {
+/**
+ * `asTitle`: the tabs are the page's visible title (a section's pages put their own h1, visually
+ * hidden, beside them), drawn at heading size. Both pages of a section use the same header.
+ */
+export function SectionTabs({
+  tabs,
+  label,
+  asTitle = false,
+}: {
+  tabs: readonly SectionTab[];
+  label: string;
+  asTitle?: boolean;
+}) {
   return (
-    <nav aria-label={label} className={`${Classes.TABS} lt-section-tabs`}>
+    <nav
+      aria-label={label}
+      className={`${Classes.TABS} lt-section-tabs${asTitle ? ' lt-section-tabs--title' : ''}`}
+    >
       <div className={Classes.TAB_LIST}>
         {tabs.map((tab) => (
           <TabLink key={tab.to} tab={tab} />

@@ -17,7 +17,7 @@ import {
   Tag,
   useHotkeys,
 } from '@blueprintjs/core';
-import { formatDistanceToNow } from 'date-fns';
+import { format } from 'date-fns';
 import { useDeferredValue, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ProgramSummary } from '../../../shared/domain/program';
@@ -92,9 +92,9 @@ export function ProgramsPage() {
 
   return (
     <div className="lt-page lt-programs">
-      <SectionTabs tabs={PROGRAMS_TABS} label="Programs and templates" />
       <header className="lt-page-header">
-        <h1 className={Classes.HEADING}>Programs</h1>
+        <h1 className="lt-visually-hidden">Programs</h1>
+        <SectionTabs tabs={PROGRAMS_TABS} label="Programs and templates" asTitle />
         {!isLoading && !listIsEmpty && (
           <span className="lt-page-header__meta" aria-live="polite">
             {programs.length === 1 ? '1 program' : `${programs.length} programs`}
@@ -341,7 +341,7 @@ function ProgramTable({ programs, loading, onApply, actions }: ProgramTableProps
                   </td>
                   <td className={Classes.TEXT_MUTED}>
                     <time dateTime={program.updatedAt} title={new Date(program.updatedAt).toLocaleString()}>
-                      {formatDistanceToNow(new Date(program.updatedAt), { addSuffix: true })}
+                      {format(new Date(program.updatedAt), 'd MMM yyyy')}
                     </time>
                   </td>
                   <td className="lt-programs__actions">

@@ -294,7 +294,7 @@ export function ExerciseList({ list, weightUnit, compact }: ExerciseListProps) {
           {listError}
         </div>
       )}
-      <div role="status" aria-live="polite" className="lt-tpl-sr-only">
+      <div role="status" aria-live="polite" className="lt-visually-hidden">
         {announcement}
       </div>
     </div>

@@ -107,8 +107,8 @@ export function TemplatesPage() {
   return (
     <div className={selectedId ? 'lt-tpl-page lt-tpl-page--open' : 'lt-tpl-page'}>
       <header className="lt-tpl-header">
-        <h1 className="lt-tpl-sr-only">Templates</h1>
-        <SectionTabs tabs={PROGRAMS_TABS} label="Programs" />
+        <h1 className="lt-visually-hidden">Templates</h1>
+        <SectionTabs tabs={PROGRAMS_TABS} label="Programs and templates" asTitle />
         {!isLoading && !libraryIsEmpty && (
           <span className="lt-page-header__meta lt-tpl-count-meta" aria-live="polite">
             {items.length === 1 ? '1 template' : `${items.length} templates`}
