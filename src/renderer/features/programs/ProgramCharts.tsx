@@ -210,34 +210,46 @@ export function IntensityChart({ weeks, dark }: { weeks: readonly WeekIntensity[
       axisLabel: { color: colours.muted, fontSize: 11, formatter: `{value}${suffix}` },
     });
     const percents = weeks.map((week) => week.averagePercentOneRepMax);
+    const rpes = weeks.map((week) => week.averageRpe);
     const present = percents.filter((value): value is number => value !== null);
+    const hasRpe = rpes.some((value) => value !== null);
     const low = present.length > 0 ? Math.max(0, Math.floor((Math.min(...present) - 5) / 5) * 5) : 50;
+    // A series with no values (a program prescribed only by %1RM, or only by RPE) is left out, so
+    // the legend lists only lines the chart draws.
+    const series: Record<string, unknown>[] = [];
+    if (present.length > 0 || !hasRpe) {
+      series.push({
+        name: 'Average %1RM (left)',
+        type: 'line',
+        yAxisIndex: 0,
+        connectNulls: true,
+        symbolSize: 6,
+        itemStyle: { color: SERIES_COLOURS[0] },
+        lineStyle: { width: 2 },
+        data: percents,
+      });
+    }
+    if (hasRpe) {
+      series.push({
+        name: 'Average RPE (right)',
+        type: 'line',
+        yAxisIndex: 1,
+        connectNulls: true,
+        symbolSize: 6,
+        itemStyle: { color: SERIES_COLOURS[1] },
+        lineStyle: { width: 2, type: 'dashed' },
+        data: rpes,
+      });
+    }
+    const first = series[0];
+    if (first) first.markArea = deloadAreas(weeks, colours.deload);
     return {
       ...baseOption(colours, weeks),
-      yAxis: [axis('%', low, 100, true), axis('', 5, 10, false)],
-      series: [
-        {
-          name: 'Average %1RM (left)',
-          type: 'line',
-          yAxisIndex: 0,
-          connectNulls: true,
-          symbolSize: 6,
-          itemStyle: { color: SERIES_COLOURS[0] },
-          lineStyle: { width: 2 },
-          data: percents,
-          markArea: deloadAreas(weeks, colours.deload),
-        },
-        {
-          name: 'Average RPE (right)',
-          type: 'line',
-          yAxisIndex: 1,
-          connectNulls: true,
-          symbolSize: 6,
-          itemStyle: { color: SERIES_COLOURS[1] },
-          lineStyle: { width: 2, type: 'dashed' },
-          data: weeks.map((week) => week.averageRpe),
-        },
+      yAxis: [
+        { ...axis('%', low, 100, true), show: present.length > 0 || !hasRpe },
+        { ...axis('', 5, 10, present.length === 0), show: hasRpe },
       ],
+      series,
     };
   }, [weeks, dark]);
   return (
