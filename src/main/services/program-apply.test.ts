@@ -11,11 +11,10 @@ import {
   insertTemplate,
   liveCalendar,
   setWorkoutStatus,
-  snapshotScheduleTables,
   storedWorkouts,
   type InsertedTemplate,
 } from './schedule-test-support';
-import { callChannel as call, failureOf, useServiceFixture } from './test-fixtures';
+import { callChannel as call, failureOf, snapshotTables, useServiceFixture } from './test-fixtures';
 
 // The fixture's clock stands at Monday 3 March 2025, 09:00 UTC: "today" in London is 2025-03-03.
 const fixture = useServiceFixture();
@@ -327,7 +326,7 @@ describe('the preview', () => {
     const ada = await insertAthlete(fixture.ctx, 'Ada Preview');
     const { squat, press } = await templates('Preview');
     const program = await twoWeekProgram('Preview Block', squat, press);
-    const before = await snapshotScheduleTables(fixture.database);
+    const before = await snapshotTables(fixture.database);
 
     const preview = await call(fixture.ctx, 'programs.previewApply', applyInput(program.id, [ada]));
     expect(preview.days).toEqual([
@@ -383,7 +382,7 @@ describe('the preview', () => {
       '2025-03-22',
     ]);
     expect(twoDays.endDate).toBe('2025-03-22');
-    expect(await snapshotScheduleTables(fixture.database)).toEqual(before);
+    expect(await snapshotTables(fixture.database)).toEqual(before);
     expect(fixture.takeTouched()).toEqual([]);
   });
 });
@@ -428,7 +427,7 @@ describe('undoing an apply', () => {
     expect(assignment!.deletedAt).not.toBeNull();
 
     // Undoing twice changes nothing more; an unknown application is named as such.
-    const before = await snapshotScheduleTables(fixture.database);
+    const before = await snapshotTables(fixture.database);
     expect(await call(fixture.ctx, 'programs.unapply', { assignmentIds: result.assignmentIds })).toEqual({
       removed: 0,
       restored: 0,
@@ -437,7 +436,7 @@ describe('undoing an apply', () => {
       call(fixture.ctx, 'programs.unapply', { assignmentIds: ['01900000-0000-7000-8000-0000000000fa'] }),
     );
     expect(unknown.code).toBe('not_found');
-    expect(await snapshotScheduleTables(fixture.database)).toEqual(before);
+    expect(await snapshotTables(fixture.database)).toEqual(before);
   });
 });
 
@@ -449,7 +448,7 @@ describe('refusals', () => {
       archived: true,
     });
     const empty = await insertProgram(fixture.ctx, 'Empty Block', 2, [{ days: [null, null] }]);
-    const before = await snapshotScheduleTables(fixture.database);
+    const before = await snapshotTables(fixture.database);
 
     for (const channel of ['programs.apply', 'programs.previewApply'] as const) {
       const archivedError = await failureOf(call(fixture.ctx, channel, applyInput(archived.id, [ada])));
@@ -467,7 +466,7 @@ describe('refusals', () => {
       );
       expect(unknown.code).toBe('not_found');
     }
-    expect(await snapshotScheduleTables(fixture.database)).toEqual(before);
+    expect(await snapshotTables(fixture.database)).toEqual(before);
     expect(fixture.takeTouched()).toEqual([]);
   });
 
@@ -478,7 +477,7 @@ describe('refusals', () => {
     const { squat, press } = await templates('Archived');
     const program = await twoWeekProgram('Archived Athletes Block', squat, press);
     const unknown = '01900000-0000-7000-8000-0000000000f8';
-    const before = await snapshotScheduleTables(fixture.database);
+    const before = await snapshotTables(fixture.database);
 
     const error = await failureOf(
       call(fixture.ctx, 'programs.apply', applyInput(program.id, [ada, cy, unknown, di])),
@@ -492,7 +491,7 @@ describe('refusals', () => {
       { path: ['athleteIds', 2], message: 'This athlete does not exist or has been deleted' },
       { path: ['athleteIds', 3], message: 'Di Archived is archived: restore them before applying a program' },
     ]);
-    expect(await snapshotScheduleTables(fixture.database)).toEqual(before);
+    expect(await snapshotTables(fixture.database)).toEqual(before);
     expect(fixture.takeTouched()).toEqual([]);
   });
 
@@ -506,7 +505,7 @@ describe('refusals', () => {
       validateOutputs: true,
       log: () => undefined,
     });
-    const before = await snapshotScheduleTables(fixture.database);
+    const before = await snapshotTables(fixture.database);
     const cases: [Record<string, unknown>, string][] = [
       [{ athleteIds: [] }, 'Pick at least one athlete to apply the program to'],
       [{ startDate: '07/12/2026' }, 'Start date must be a date like 2026-12-07 (year-month-day)'],
@@ -524,7 +523,7 @@ describe('refusals', () => {
         expect(fieldIssues(outcome.error).map((issue) => issue.message)).toEqual([message]);
       }
     }
-    expect(await snapshotScheduleTables(fixture.database)).toEqual(before);
+    expect(await snapshotTables(fixture.database)).toEqual(before);
   });
 });
 

@@ -1,12 +1,11 @@
 /**
  * Test support for the schedule: athletes, templates, programs and sessions written straight as
- * rows (the template and program services are built elsewhere), with real catalogue exercises,
- * and a fingerprint of the schedule's tables for "changes nothing" checks.
+ * rows, so these tests stand apart from the template and program services, with real catalogue
+ * exercises. ("Changes nothing" checks use snapshotTables from test-fixtures.)
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { PrescriptionOverride } from '../../shared/domain/prescription';
-import type { Database } from '../db/client';
 import {
   athlete,
   exercise,
@@ -271,29 +270,4 @@ export async function liveCalendar(ctx: ServiceContext, athleteId: string) {
   return rows
     .filter((row) => row.deletedAt === null)
     .map((row) => [row.scheduledDate, row.templateId, row.status]);
-}
-
-const SCHEDULE_TABLES = [
-  'athlete',
-  'workout_template',
-  'workout_template_exercise',
-  'program',
-  'program_week',
-  'program_day',
-  'program_assignment',
-  'scheduled_workout',
-] as const;
-
-/** Row count and a digest of every row per schedule table: equal snapshots mean nothing changed. */
-export async function snapshotScheduleTables(database: Database): Promise<Record<string, string>> {
-  const snapshot: Record<string, string> = {};
-  for (const table of SCHEDULE_TABLES) {
-    const result = await database.db.execute<{ rows: number; digest: string | null }>(
-      sql`select count(*)::int as rows, md5(string_agg(t::text, '|' order by t.id)) as digest
-          from ${sql.identifier(table)} as t`,
-    );
-    const row = result.rows[0];
-    snapshot[table] = `${row?.rows ?? 0}:${row?.digest ?? ''}`;
-  }
-  return snapshot;
 }

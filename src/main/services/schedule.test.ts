@@ -8,10 +8,9 @@ import {
   insertSession,
   insertTemplate,
   setWorkoutStatus,
-  snapshotScheduleTables,
   storedWorkouts,
 } from './schedule-test-support';
-import { callChannel as call, failureOf, useServiceFixture } from './test-fixtures';
+import { callChannel as call, failureOf, snapshotTables, useServiceFixture } from './test-fixtures';
 
 // The fixture's clock stands at Monday 3 March 2025, 09:00 UTC: "today" in London is 2025-03-03.
 const fixture = useServiceFixture();
@@ -225,7 +224,7 @@ describe('quick add', () => {
     const push = await insertTemplate(fixture.ctx, 'Push Refused');
     const old = await insertTemplate(fixture.ctx, 'Old Push', undefined, { archived: true });
     const unknown = '01900000-0000-7000-8000-0000000000fd';
-    const before = await snapshotScheduleTables(fixture.database);
+    const before = await snapshotTables(fixture.database);
 
     const archivedAthlete = await failureOf(quickAdd(archived, push.id, '2025-03-10'));
     expect(archivedAthlete.code).toBe('invalid_input');
@@ -242,7 +241,7 @@ describe('quick add', () => {
 
     expect((await failureOf(quickAdd(unknown, push.id, '2025-03-10'))).code).toBe('not_found');
     expect((await failureOf(quickAdd(live, unknown, '2025-03-10'))).code).toBe('not_found');
-    expect(await snapshotScheduleTables(fixture.database)).toEqual(before);
+    expect(await snapshotTables(fixture.database)).toEqual(before);
     expect(fixture.takeTouched()).toEqual([]);
   });
 });
@@ -320,7 +319,7 @@ describe('moving, skipping and notes', () => {
     await insertSession(fixture.ctx, started.id, { completed: false });
     const missed = await quickAdd(ada, push.id, '2025-02-24');
     await setWorkoutStatus(fixture.ctx, [missed.id], 'missed');
-    const before = await snapshotScheduleTables(fixture.database);
+    const before = await snapshotTables(fixture.database);
     fixture.takeTouched();
 
     const moveDone = await failureOf(
@@ -349,7 +348,7 @@ describe('moving, skipping and notes', () => {
       'A missed workout goes back on the calendar by moving it to a new date',
     );
 
-    expect(await snapshotScheduleTables(fixture.database)).toEqual(before);
+    expect(await snapshotTables(fixture.database)).toEqual(before);
     expect(fixture.takeTouched()).toEqual([]);
     // Notes stay editable on a done workout.
     expect(await call(fixture.ctx, 'schedule.update', { id: done.id, notes: 'Felt strong' })).toMatchObject({
