@@ -28,6 +28,7 @@ import { AthleteDialog } from './AthleteDialog';
 import { PinSetTag } from './PinSetTag';
 import { timeZoneOffset } from './timeZones';
 import { useRosterView } from './useRosterView';
+import { onTableRowKeyDown } from '../../components/tableRowKeys';
 import './athletes.css';
 
 type DialogState = { mode: 'closed' } | { mode: 'add' } | { mode: 'edit'; athlete: Athlete };
@@ -211,18 +212,7 @@ function RosterTable({ athletes, loading, onEdit, onArchive }: RosterTableProps)
   const [updatePreferences] = useUpdatePreferencesMutation();
 
   function onRowKeyDown(event: KeyboardEvent<HTMLTableRowElement>, athlete: Athlete) {
-    if (event.target !== event.currentTarget) return;
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      onEdit(athlete);
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const sibling =
-        event.key === 'ArrowDown'
-          ? event.currentTarget.nextElementSibling
-          : event.currentTarget.previousElementSibling;
-      (sibling as HTMLElement | null)?.focus();
-    }
+    onTableRowKeyDown(event, { Enter: () => onEdit(athlete) });
   }
 
   return (

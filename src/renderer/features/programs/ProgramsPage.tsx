@@ -35,6 +35,7 @@ import { ImportProgramButton } from './ImportProgramButton';
 import { NewProgramDialog } from './NewProgramDialog';
 import { PhaseOutline } from './phases';
 import { downloadFile } from './programFile';
+import { onTableRowKeyDown } from '../../components/tableRowKeys';
 import './programs.css';
 
 const SKELETON_ROWS = 5;
@@ -249,18 +250,7 @@ function ProgramTable({ programs, loading, onApply, actions }: ProgramTableProps
   const open = (program: ProgramSummary) => void navigate(`/programs/${program.id}`);
 
   function onRowKeyDown(event: KeyboardEvent<HTMLTableRowElement>, program: ProgramSummary) {
-    if (event.target !== event.currentTarget) return;
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      open(program);
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const sibling =
-        event.key === 'ArrowDown'
-          ? event.currentTarget.nextElementSibling
-          : event.currentTarget.previousElementSibling;
-      (sibling as HTMLElement | null)?.focus();
-    }
+    onTableRowKeyDown(event, { Enter: () => open(program) });
   }
 
   return (

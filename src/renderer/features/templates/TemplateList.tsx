@@ -9,6 +9,7 @@ import type { Muscle } from '../../../shared/domain/exercise';
 import type { TemplateSummary } from '../../../shared/domain/template';
 import { muscleLabel } from '../exercises';
 import { deleteBlockedReason, usageSummary } from './useTemplateActions';
+import { onTableRowKeyDown } from '../../components/tableRowKeys';
 
 interface TemplateListProps {
   items: TemplateSummary[];
@@ -49,21 +50,7 @@ export function TemplateList({
   const columns = narrow ? 2 : 7;
 
   function onRowKeyDown(event: KeyboardEvent<HTMLTableRowElement>, template: TemplateSummary) {
-    if (event.target !== event.currentTarget) return;
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      onOpen(template);
-    } else if (event.key === 'Delete') {
-      event.preventDefault();
-      onDelete(template);
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const sibling =
-        event.key === 'ArrowDown'
-          ? event.currentTarget.nextElementSibling
-          : event.currentTarget.previousElementSibling;
-      (sibling as HTMLElement | null)?.focus();
-    }
+    onTableRowKeyDown(event, { Enter: () => onOpen(template), Delete: () => onDelete(template) });
   }
 
   return (
