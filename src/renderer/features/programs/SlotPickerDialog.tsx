@@ -42,10 +42,11 @@ export function SlotPickerDialog({ mode, doc, templates, onPick, onClose }: Slot
       // closing animation, taking it from wherever the keyboard has gone since.
       shouldReturnFocusOnClose={false}
       // Opened from a menu, the dialog's own focusing can lose to the closing menu: the first
-      // field takes the focus once the dialog is in.
+      // field takes the focus once the dialog is in, unless the keyboard is already inside it
+      // (on a slow machine the opening animation ends after the user has tabbed on).
       onOpened={(node) => {
         const active = document.activeElement;
-        if (active instanceof HTMLSelectElement && node.contains(active)) return;
+        if (active && node.contains(active)) return;
         document.getElementById('slot-week')?.focus();
       }}
     >
