@@ -16,10 +16,17 @@ import {
   type AnyPgColumn,
   smallint,
   text,
+  customType,
+  primaryKey,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+/** Raw bytes (voice notes), read and written as Node Buffers / Uint8Arrays. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
@@ -72,6 +79,14 @@ export const userPreferences = pgTable(
     /** When a scheduled workout without a time of its own starts ('HH:MM', the athlete's clock). */
     workoutTime: text('workout_time').notNull().default('17:00'),
     autoCalculateAnalytics: boolean('auto_calculate_analytics').notNull().default(true),
+    /** Rest between sets when the exercise prescribes none (seconds). */
+    restSeconds: integer('rest_seconds').notNull().default(120),
+    /** A sound when the rest timer ends. */
+    restSound: boolean('rest_sound').notNull().default(true),
+    /** The bar, in kg; null is the standard bar of the weight unit (20 kg or 45 lb). */
+    barKg: doublePrecision('bar_kg'),
+    /** The plates at hand (one of each size, in pairs without limit), in kg; null is the standard set of the unit. */
+    platesKg: jsonb('plates_kg').$type<number[]>(),
     currentAthleteId: uuid('current_athlete_id').references(() => athlete.id),
     ...timestamps,
   },
@@ -333,6 +348,11 @@ export const workoutSession = pgTable(
     completedAt: timestamp('completed_at', { withTimezone: true, mode: 'string' }),
     notes: text('notes').notNull().default(''),
     bodyweightKg: doublePrecision('bodyweight_kg'),
+    /** The rest timer, kept here so it survives a reload: when it started and how long it runs. */
+    restStartedAt: timestamp('rest_started_at', { withTimezone: true, mode: 'string' }),
+    restSeconds: integer('rest_seconds'),
+    /** The exercise whose set started the rest. */
+    restEntryId: uuid('rest_entry_id'),
     ...timestamps,
   },
   (t) => [index('workout_session_athlete_started_idx').on(t.athleteId, t.startedAt.desc())],
@@ -352,6 +372,10 @@ export const exerciseEntry = pgTable(
     position: integer('position').notNull(),
     supersetGroup: text('superset_group'),
     notes: text('notes').notNull().default(''),
+    /** Rest after each set (seconds); null takes the preferences' rest. */
+    restSeconds: integer('rest_seconds'),
+    /** What was prescribed (a ResolvedPrescription) when the workout started from a template or the calendar. */
+    prescription: jsonb('prescription'),
     ...timestamps,
   },
   (t) => [index('exercise_entry_session_idx').on(t.sessionId, t.position)],
@@ -380,6 +404,81 @@ export const setEntry = pgTable(
     ...timestamps,
   },
   (t) => [index('set_entry_entry_idx').on(t.exerciseEntryId, t.setNumber)],
+);
+
+/**
+ * Per athlete, exercise and session: the best of that session's completed sets (derived from the
+ * sets, kept in the same transaction as every write to them; never synced, rebuilt on demand).
+ * Stored in (athlete, exercise, started_at) order: an exercise's history and its records are a
+ * short index range.
+ */
+export const athleteExerciseSession = pgTable(
+  'athlete_exercise_session',
+  {
+    athleteId: uuid('athlete_id').notNull(),
+    exerciseId: uuid('exercise_id').notNull(),
+    sessionId: uuid('session_id').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'string' }).notNull(),
+    bestE1rmKg: doublePrecision('best_e1rm_kg'),
+    bestE1rmSetId: uuid('best_e1rm_set_id'),
+    topWeightKg: doublePrecision('top_weight_kg'),
+    volumeKg: doublePrecision('volume_kg').notNull().default(0),
+    workingSets: integer('working_sets').notNull().default(0),
+    totalReps: integer('total_reps').notNull().default(0),
+    /** Best weight for each rep count done: { "5": { "weightKg": 100, "setId": "…" } }. */
+    repBests: jsonb('rep_bests').$type<Record<string, { weightKg: number; setId: string }>>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.athleteId, t.exerciseId, t.sessionId] }),
+    index('athlete_exercise_session_history_idx').on(t.athleteId, t.exerciseId, t.startedAt.desc()),
+    index('athlete_exercise_session_session_idx').on(t.sessionId),
+  ],
+);
+
+export const RECORD_KINDS = ['e1rm', 'weight', 'volume'] as const;
+
+/**
+ * Personal records per athlete and exercise: the best e1RM, the best weight for each rep count,
+ * the best session volume. Derived like athlete_exercise_session, in the same transaction.
+ */
+export const personalRecord = pgTable(
+  'personal_record',
+  {
+    athleteId: uuid('athlete_id').notNull(),
+    exerciseId: uuid('exercise_id').notNull(),
+    kind: text('kind').notNull(),
+    /** The rep count of a 'weight' record; 0 for the others. */
+    reps: smallint('reps').notNull(),
+    valueKg: doublePrecision('value_kg').notNull(),
+    weightKg: doublePrecision('weight_kg'),
+    repsDone: smallint('reps_done'),
+    setEntryId: uuid('set_entry_id'),
+    sessionId: uuid('session_id').notNull(),
+    achievedAt: timestamp('achieved_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.athleteId, t.exerciseId, t.kind, t.reps] }),
+    index('personal_record_session_idx').on(t.sessionId),
+  ],
+);
+
+/** A short recorded note on a workout or one of its exercises (the audio itself, in the database). */
+export const voiceNote = pgTable(
+  'voice_note',
+  {
+    id: uuid('id').primaryKey(),
+    organizationId: organizationId(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => workoutSession.id),
+    exerciseEntryId: uuid('exercise_entry_id').references(() => exerciseEntry.id),
+    mimeType: text('mime_type').notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    audio: bytea('audio').notNull(),
+    ...timestamps,
+  },
+  (t) => [index('voice_note_session_idx').on(t.sessionId)],
 );
 
 /**
@@ -413,5 +512,8 @@ export const schema = {
   workoutSession,
   exerciseEntry,
   setEntry,
+  athleteExerciseSession,
+  personalRecord,
+  voiceNote,
   jobRun,
 };

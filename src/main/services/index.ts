@@ -8,6 +8,7 @@ import { programHandlers } from './programs';
 import { scheduleHandlers } from './schedule';
 import { settingsHandlers } from './settings';
 import { templateHandlers } from './templates';
+import { workoutHandlers } from './workouts';
 
 /** Every contract channel's handler; the type fails to compile if one is missing or mistyped. */
 export const handlers: Handlers = {
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...programApplyHandlers,
   ...scheduleHandlers,
   ...jobHandlers,
+  ...workoutHandlers,
 };

@@ -24,6 +24,10 @@ function toPreferences(row: PreferencesRow): Preferences {
     reminderHoursBefore: row.reminderHoursBefore,
     workoutTime: row.workoutTime,
     autoCalculateAnalytics: row.autoCalculateAnalytics,
+    restSeconds: row.restSeconds,
+    restSound: row.restSound,
+    barKg: row.barKg,
+    platesKg: row.platesKg ?? null,
     currentAthleteId: row.currentAthleteId,
   };
 }

@@ -12,6 +12,7 @@ export const TAG_TYPES = [
   'Template',
   'Program',
   'Schedule',
+  'Workout',
 ] as const;
 export type TagType = (typeof TAG_TYPES)[number];
 
@@ -31,9 +32,13 @@ export const TABLE_TAGS = {
   program_assignment: ['Program', 'Schedule'],
   // Templates and programs count the workouts that use them.
   scheduled_workout: ['Schedule', 'Program', 'Template'],
-  workout_session: [],
-  exercise_entry: [],
-  set_entry: [],
+  // The calendar shows a scheduled workout's session.
+  workout_session: ['Workout', 'Schedule'],
+  exercise_entry: ['Workout'],
+  set_entry: ['Workout'],
+  athlete_exercise_session: ['Workout'],
+  personal_record: ['Workout'],
+  voice_note: ['Workout'],
   job_run: ['Job'],
 } as const satisfies Record<string, readonly TagType[]>;
 export type TableName = keyof typeof TABLE_TAGS;

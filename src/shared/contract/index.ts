@@ -8,6 +8,7 @@ import { programChannels } from './programs';
 import { scheduleChannels } from './schedule';
 import { settingsChannels } from './settings';
 import { templateChannels } from './templates';
+import { workoutChannels } from './workouts';
 
 /**
  * Merge the per-area channel maps, failing at start-up on a channel defined twice
@@ -38,6 +39,7 @@ export const contract = mergeChannels(
   programChannels,
   scheduleChannels,
   jobChannels,
+  workoutChannels,
 );
 
 export type Contract = typeof contract;
