@@ -8,6 +8,8 @@ import { programHandlers } from './programs';
 import { scheduleHandlers } from './schedule';
 import { settingsHandlers } from './settings';
 import { templateHandlers } from './templates';
+import { voiceNoteHandlers } from './voice-notes';
+import { workoutHistoryHandlers } from './workout-history';
 import { workoutHandlers } from './workouts';
 
 /** Every contract channel's handler; the type fails to compile if one is missing or mistyped. */
@@ -22,4 +24,6 @@ export const handlers: Handlers = {
   ...scheduleHandlers,
   ...jobHandlers,
   ...workoutHandlers,
+  ...workoutHistoryHandlers,
+  ...voiceNoteHandlers,
 };

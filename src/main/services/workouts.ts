@@ -1,9 +1,7 @@
 /**
- * Workouts: SCAFFOLD. Every handler throws until its owner replaces this file (issue 7).
+ * Workouts (doing one): SCAFFOLD. Every handler throws until its owner replaces this file (issue 7).
  */
 import type { Handlers } from './context';
-
-type WorkoutChannel = Extract<keyof Handlers, `workouts.${string}` | `voiceNotes.${string}`>;
 
 function notBuilt(): never {
   throw new Error('Not built yet');
@@ -31,12 +29,27 @@ export const workoutHandlers = Object.fromEntries(
     'workouts.deleteSet',
     'workouts.restoreSet',
     'workouts.rest',
-    'workouts.history',
-    'workouts.exerciseHistory',
-    'workouts.records',
-    'voiceNotes.add',
-    'voiceNotes.audio',
-    'voiceNotes.delete',
-    'voiceNotes.restore',
-  ].map((name) => [name, notBuilt]),
-) as unknown as Pick<Handlers, WorkoutChannel>;
+  ].map((channel) => [channel, notBuilt]),
+) as unknown as Pick<
+  Handlers,
+  | 'workouts.offer'
+  | 'workouts.get'
+  | 'workouts.start'
+  | 'workouts.update'
+  | 'workouts.finish'
+  | 'workouts.summary'
+  | 'workouts.delete'
+  | 'workouts.restore'
+  | 'workouts.addExercise'
+  | 'workouts.updateExercise'
+  | 'workouts.moveExercise'
+  | 'workouts.removeExercise'
+  | 'workouts.restoreExercise'
+  | 'workouts.addSet'
+  | 'workouts.updateSet'
+  | 'workouts.completeSet'
+  | 'workouts.uncompleteSet'
+  | 'workouts.deleteSet'
+  | 'workouts.restoreSet'
+  | 'workouts.rest'
+>;
