@@ -140,6 +140,11 @@ const WATCHED_TABLES = [
   'program_day',
   'program_assignment',
   'scheduled_workout',
+  'workout_session',
+  'exercise_entry',
+  'set_entry',
+  'athlete_exercise_session',
+  'personal_record',
 ] as const;
 
 /**
@@ -149,8 +154,9 @@ const WATCHED_TABLES = [
 export async function snapshotTables(database: Database): Promise<Record<string, string>> {
   const snapshot: Record<string, string> = {};
   for (const table of WATCHED_TABLES) {
+    // The derived tables have composite keys and no id: their rows are ordered by their text.
     const result = await database.db.execute<{ rows: number; digest: string | null }>(
-      sql`select count(*)::int as rows, md5(string_agg(t::text, '|' order by t.id)) as digest
+      sql`select count(*)::int as rows, md5(string_agg(t::text, '|' order by t::text)) as digest
           from ${sql.identifier(table)} as t`,
     );
     const row = result.rows[0];
