@@ -1,8 +1,10 @@
 /**
  * The shell's security settings (Electron's security checklist): a CSP on every response, no
- * navigation away from the app, no new windows, no <webview>, and permissions denied unless listed.
+ * navigation away from the app, no new windows, no <webview>, and permissions denied unless listed
+ * (permissions.ts).
  */
 import { shell, type App, type Session, type WebContents } from 'electron';
+import { applyPermissionPolicy } from './permissions';
 
 /** Links the app may open in the user's browser (https only, exact origins). */
 export const EXTERNAL_LINK_ORIGINS: readonly string[] = [
@@ -10,12 +12,6 @@ export const EXTERNAL_LINK_ORIGINS: readonly string[] = [
   'https://www.lifttracker.app',
   'https://docs.lifttracker.app',
 ];
-
-/**
- * Permissions the app's own page may use; everything else (camera, microphone, location,
- * notifications from the page, USB, …) is refused. Writing to the clipboard backs "copy" buttons.
- */
-const ALLOWED_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
 
 export interface SecurityOptions {
   contentSecurityPolicy: string;
@@ -47,14 +43,7 @@ export function applySessionSecurity(session: Session, options: SecurityOptions)
     callback({ responseHeaders });
   });
 
-  const isAllowed = (permission: string, requestingUrl: string | undefined): boolean =>
-    ALLOWED_PERMISSIONS.has(permission) && requestingUrl !== undefined && options.isAppUrl(requestingUrl);
-  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
-    callback(isAllowed(permission, details.requestingUrl)),
-  );
-  session.setPermissionCheckHandler((_contents, permission, _origin, details) =>
-    isAllowed(permission, details.requestingUrl),
-  );
+  applyPermissionPolicy(session, options);
 }
 
 /** Guards every web contents the app creates, including any it did not expect to. */
