@@ -263,8 +263,15 @@ class FakeSession {
     });
     return result;
   }
-  /** Asks the request handler as a page's getUserMedia/Notification.requestPermission would. */
-  requestPermission(permission: string, requestingUrl: string): boolean | undefined {
+  /**
+   * Asks the request handler as a page's getUserMedia/Notification.requestPermission would;
+   * `details` adds what Electron sends for that kind of request (getUserMedia: `mediaTypes`).
+   */
+  requestPermission(
+    permission: string,
+    requestingUrl: string,
+    details: Record<string, unknown> = {},
+  ): boolean | undefined {
     let granted: boolean | undefined;
     this.permissionRequestHandler?.(
       {},
@@ -272,14 +279,20 @@ class FakeSession {
       (answer: boolean) => {
         granted = answer;
       },
-      { requestingUrl, isMainFrame: true },
+      { requestingUrl, isMainFrame: true, ...details },
     );
     return granted;
   }
-  checkPermission(permission: string, requestingUrl: string): boolean | undefined {
+  /** `details` as for requestPermission (a media check: `mediaType`). */
+  checkPermission(
+    permission: string,
+    requestingUrl: string,
+    details: Record<string, unknown> = {},
+  ): boolean | undefined {
     return this.permissionCheckHandler?.({}, permission, new URL(requestingUrl).origin, {
       requestingUrl,
       isMainFrame: true,
+      ...details,
     });
   }
 }
