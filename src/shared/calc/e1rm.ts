@@ -17,7 +17,8 @@ export function epley(weightKg: number, reps: number): number {
 
 /** Brzycki: w × 36 / (37 − reps); exactly the weight at one rep. */
 export function brzycki(weightKg: number, reps: number): number {
-  return (weightKg * 36) / (37 - reps);
+  // (w × 36) / 36 can come out one float step under w.
+  return reps === 1 ? weightKg : (weightKg * 36) / (37 - reps);
 }
 
 /**
