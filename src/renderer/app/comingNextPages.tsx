@@ -21,15 +21,6 @@ function ComingNextPage({ view, children }: { view: View; children: string }) {
   );
 }
 
-export function WorkoutsPage() {
-  return (
-    <ComingNextPage view="workouts">
-      Start or continue a session for the current athlete, log each set’s load, reps and RPE with one tap, run
-      the rest timer, and review past sessions.
-    </ComingNextPage>
-  );
-}
-
 export function AnalyticsPage() {
   return (
     <ComingNextPage view="analytics">

@@ -12,7 +12,8 @@ import { AppFrame } from './AppFrame';
 import { CalendarPage } from '../features/calendar';
 import { ProgramBuilderPage, ProgramsPage } from '../features/programs';
 import { TemplatesPage } from '../features/templates';
-import { AnalyticsPage, WorkoutsPage } from './comingNextPages';
+import { WorkoutsPage } from '../features/workouts';
+import { AnalyticsPage } from './comingNextPages';
 import { sectionFor } from './sections';
 
 /** Opening the app (no route yet) lands on the default view from the preferences. */

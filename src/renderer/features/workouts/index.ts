@@ -1,0 +1,2 @@
+export { WorkoutsPage, WORKOUTS_TABS } from './WorkoutsPage';
+export * from './api';
