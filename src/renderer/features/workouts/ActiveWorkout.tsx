@@ -40,6 +40,7 @@ import { describeGhost, nextRowToDo, nextSetType, planSets, setLabels, type SetR
 import type { SetField } from './SetRow';
 import { entryLabels, useExerciseActions } from './useExerciseActions';
 import { useSetActions } from './useSetActions';
+import { VoiceNotes } from './VoiceNotes';
 import { WorkoutNotes } from './WorkoutNotes';
 import { useElapsedSeconds, WorkoutSkeleton } from './WorkoutParts';
 import { formatDuration } from './setPlan';
@@ -460,6 +461,8 @@ function WorkoutScreen({
                 exerciseActions={exerciseActions}
                 onMove={onMove}
                 onLogged={onLogged}
+                sessionId={detail.id}
+                voiceNotes={detail.voiceNotes}
               />
             ))}
           </ol>
@@ -486,7 +489,10 @@ function WorkoutScreen({
           }
         />
       </div>
-      <WorkoutNotes detail={detail} />
+      <div className="lt-wo-notes-row">
+        <WorkoutNotes detail={detail} />
+        <VoiceNotes sessionId={detail.id} notes={detail.voiceNotes} className="lt-wo-voice" />
+      </div>
       <RpeDialog
         isOpen={rpeStart !== null}
         onClose={() => setRpeStart(null)}

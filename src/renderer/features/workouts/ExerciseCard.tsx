@@ -16,11 +16,12 @@ import {
 } from '@blueprintjs/core';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import type { WorkoutEntry } from '../../../shared/domain/workout';
+import type { VoiceNoteMeta, WorkoutEntry } from '../../../shared/domain/workout';
 import { formatWeight, type WeightUnit } from '../../components/units';
 import { PlateCalculator } from './PlateCalculator';
 import { formatClock, planSets, repsText, setLabels } from './setPlan';
 import { SetRow, type SetField } from './SetRow';
+import { VoiceNotes } from './VoiceNotes';
 import type { ExerciseActions } from './useExerciseActions';
 import type { SetActions } from './useSetActions';
 
@@ -36,6 +37,8 @@ export interface ExerciseCardProps {
   exerciseActions: ExerciseActions;
   onMove: (rowKey: string, step: 1 | -1, field: SetField) => void;
   onLogged: (rowKey: string) => void;
+  sessionId: string;
+  voiceNotes: readonly VoiceNoteMeta[];
 }
 
 /** "3 × 5 @ RPE 8 · rest 2:00". */
@@ -71,6 +74,8 @@ export function ExerciseCard({
   exerciseActions,
   onMove,
   onLogged,
+  sessionId,
+  voiceNotes,
 }: ExerciseCardProps) {
   const sortable = useSortable({ id: entry.id });
   const rows = planSets(entry);
@@ -253,6 +258,12 @@ export function ExerciseCard({
             className="lt-wo-add-set"
             aria-label={`Add a set to ${entry.exerciseName}`}
             onClick={() => void setActions.add(entry.id)}
+          />
+          <VoiceNotes
+            sessionId={sessionId}
+            entryId={entry.id}
+            subject={entry.exerciseName}
+            notes={voiceNotes}
           />
         </div>
       </Card>
