@@ -24,7 +24,7 @@ export function VoiceNoteItem({
   onDelete,
 }: {
   note: VoiceNoteMeta;
-  /** "Voice note 2", or with the exercise: what labels call it. */
+  /** What labels call it: "voice note 2", or "voice note 2 on Barbell Bench Press". */
   name: string;
   onDelete: (note: VoiceNoteMeta) => void;
 }) {
@@ -89,6 +89,7 @@ export function VoiceNoteItem({
       <Button
         className="lt-vn-button"
         size="large"
+        variant="minimal"
         icon={playing ? 'pause' : 'play'}
         intent={playing ? Intent.PRIMARY : Intent.NONE}
         loading={loading}

@@ -29,12 +29,15 @@ export function VoiceNoteRecorder({
   sessionId,
   entryId,
   subject,
+  compact = false,
   onAnnounce,
 }: {
   sessionId: string;
   entryId: string | null;
   /** What the notes are about, for labels: an exercise's name, or undefined for the workout. */
   subject?: string;
+  /** A microphone icon instead of the word Record (in an exercise's card). */
+  compact?: boolean;
   onAnnounce: (message: string) => void;
 }) {
   const dispatch = useAppDispatch();
@@ -119,7 +122,7 @@ export function VoiceNoteRecorder({
             className="lt-vn-button"
             intent={Intent.DANGER}
             icon="stop"
-            text="Stop"
+            text={compact ? undefined : 'Stop'}
             aria-label={`Stop recording${forWhat}`}
             title="Stop and save the voice note"
             onClick={recorder.stop}
@@ -146,8 +149,8 @@ export function VoiceNoteRecorder({
         <Button
           size="large"
           className="lt-vn-button"
-          icon="record"
-          text={saving ? 'Saving…' : 'Record'}
+          icon={compact ? 'microphone' : 'record'}
+          text={compact ? undefined : saving ? 'Saving…' : 'Record'}
           aria-label={saving ? 'Saving the voice note' : `Record a voice note${forWhat}`}
           title={`Record a voice note${forWhat}: press once to start, once to stop (up to ${formatClock(VOICE_NOTE_MAX_MS)})`}
           loading={recorder.phase === 'starting'}

@@ -4,7 +4,7 @@
  * workouts.get returns them; it shows those of `entryId`, or the workout's own when there is none.
  *
  *   <VoiceNotes sessionId={detail.id} notes={detail.voiceNotes} />
- *   <VoiceNotes sessionId={detail.id} entryId={entry.id} subject={entry.exerciseName} notes={detail.voiceNotes} />
+ *   <VoiceNotes sessionId={detail.id} entryId={entry.id} subject={entry.exerciseName} notes={detail.voiceNotes} compact />
  */
 import { Intent } from '@blueprintjs/core';
 import { useCallback, useMemo, useState } from 'react';
@@ -24,10 +24,19 @@ export interface VoiceNotesProps {
   notes: readonly VoiceNoteMeta[];
   /** What the notes are about, for labels ("Record a voice note for Barbell Bench Press"). */
   subject?: string;
+  /** A microphone icon instead of the word Record (an exercise's card, where room is short). */
+  compact?: boolean;
   className?: string;
 }
 
-export function VoiceNotes({ sessionId, entryId = null, notes, subject, className }: VoiceNotesProps) {
+export function VoiceNotes({
+  sessionId,
+  entryId = null,
+  notes,
+  subject,
+  compact = false,
+  className,
+}: VoiceNotesProps) {
   const toaster = useToaster();
   const [deleteVoiceNote] = useDeleteVoiceNoteMutation();
   const [restoreVoiceNote] = useRestoreVoiceNoteMutation();
@@ -98,20 +107,23 @@ export function VoiceNotes({ sessionId, entryId = null, notes, subject, classNam
       role="group"
       aria-label={subject ? `Voice notes for ${subject}` : 'Voice notes'}
     >
-      <VoiceNoteRecorder sessionId={sessionId} entryId={entryId} subject={subject} onAnnounce={announce} />
+      <VoiceNoteRecorder
+        sessionId={sessionId}
+        entryId={entryId}
+        subject={subject}
+        compact={compact}
+        onAnnounce={announce}
+      />
       {mine.length > 0 && (
         <ul className="lt-vn-list">
-          {mine.map((note) => {
-            const name = names.get(note.id) ?? 'voice note';
-            return (
-              <VoiceNoteItem
-                key={note.id}
-                note={note}
-                name={name.charAt(0).toUpperCase() + name.slice(1)}
-                onDelete={(deleted) => void remove(deleted)}
-              />
-            );
-          })}
+          {mine.map((note) => (
+            <VoiceNoteItem
+              key={note.id}
+              note={note}
+              name={names.get(note.id) ?? 'voice note'}
+              onDelete={(deleted) => void remove(deleted)}
+            />
+          ))}
         </ul>
       )}
       <div role="status" aria-live="polite" className="lt-visually-hidden">
