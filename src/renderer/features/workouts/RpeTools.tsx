@@ -31,7 +31,16 @@ function stepClass(rpe: number): string {
   return 'lt-rpe--easy';
 }
 
-export function RpeScale({ selected, onPick }: { selected: number | null; onPick?: (rpe: number) => void }) {
+export function RpeScale({
+  selected,
+  onPick,
+  keepFocus = false,
+}: {
+  selected: number | null;
+  onPick?: (rpe: number) => void;
+  /** Picking leaves the focus where it is (the set's RPE field the scale opened from). */
+  keepFocus?: boolean;
+}) {
   return (
     <ol className="lt-rpe-scale" aria-label="RPE scale">
       {[...RPE_SCALE].reverse().map((step) => (
@@ -40,6 +49,8 @@ export function RpeScale({ selected, onPick }: { selected: number | null; onPick
             type="button"
             className={`lt-rpe-step ${stepClass(step.rpe)}${selected === step.rpe ? ' lt-rpe-step--selected' : ''}`}
             aria-pressed={selected === step.rpe}
+            tabIndex={keepFocus ? -1 : undefined}
+            onMouseDown={keepFocus ? (event) => event.preventDefault() : undefined}
             onClick={() => onPick?.(step.rpe)}
           >
             <span className="lt-rpe-step__value">{step.rpe}</span>

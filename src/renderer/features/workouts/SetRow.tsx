@@ -19,6 +19,7 @@ import {
   weightText,
   type SetRowPlan,
 } from './setPlan';
+import { RpeScale } from './RpeTools';
 import type { SetActions, SetValues } from './useSetActions';
 import { useSwipe } from './useSwipe';
 
@@ -87,12 +88,15 @@ export function SetRow({
   onLogged,
 }: SetRowProps) {
   const [drafts, setDrafts] = useState<Drafts>({});
+  // The RPE scale to tap, opened by a tap or click on the RPE field (typing works as well).
+  const [rpePicker, setRpePicker] = useState(false);
   const draftsRef = useRef<Drafts>({});
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const rowRef = useRef<HTMLTableRowElement>(null);
   const done = row.set?.completed ?? false;
   const { errors } = parseDrafts(drafts, unit);
   const setName = `${exerciseName}, set ${label}`;
+  const shownRpe = parseRpe(drafts.rpe ?? fieldText(row, 'rpe', unit));
 
   const updateDrafts = (next: Drafts) => {
     draftsRef.current = next;
@@ -193,23 +197,57 @@ export function SetRow({
   const input = (field: SetField, title: string, unitLabel: string) => {
     const error = errors[field];
     const errorId = `${row.key}-${field}-error`;
+    const element = (
+      <input
+        className={`${Classes.INPUT} lt-wo-input${error ? ` ${Classes.INTENT_DANGER}` : ''}`}
+        data-field={field}
+        inputMode={field === 'reps' ? 'numeric' : 'decimal'}
+        autoComplete="off"
+        aria-label={`${title}, ${setName}${unitLabel ? ` (${unitLabel})` : ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        placeholder={placeholder(field)}
+        value={drafts[field] ?? fieldText(row, field, unit)}
+        onChange={(event) => edit(field, event.target.value)}
+        onFocus={(event) => event.target.select()}
+        onBlur={() => void flush()}
+        onKeyDown={(event) => {
+          if (field === 'rpe') setRpePicker(false);
+          onKeyDown(field, event);
+        }}
+        onPointerDown={field === 'rpe' ? () => setRpePicker(true) : undefined}
+      />
+    );
     return (
       <td className="lt-wo-set__field">
-        <input
-          className={`${Classes.INPUT} lt-wo-input${error ? ` ${Classes.INTENT_DANGER}` : ''}`}
-          data-field={field}
-          inputMode={field === 'reps' ? 'numeric' : 'decimal'}
-          autoComplete="off"
-          aria-label={`${title}, ${setName}${unitLabel ? ` (${unitLabel})` : ''}`}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
-          placeholder={placeholder(field)}
-          value={drafts[field] ?? fieldText(row, field, unit)}
-          onChange={(event) => edit(field, event.target.value)}
-          onFocus={(event) => event.target.select()}
-          onBlur={() => void flush()}
-          onKeyDown={(event) => onKeyDown(field, event)}
-        />
+        {field === 'rpe' ? (
+          <PopoverNext
+            isOpen={rpePicker}
+            autoFocus={false}
+            enforceFocus={false}
+            placement="left"
+            onInteraction={(open, event) => {
+              if (!open && event) setRpePicker(false);
+            }}
+            content={
+              <div className="lt-rpe-popover">
+                <RpeScale
+                  keepFocus
+                  selected={shownRpe.ok ? shownRpe.value : null}
+                  onPick={(value) => {
+                    setRpePicker(false);
+                    edit('rpe', String(value));
+                    void flush();
+                  }}
+                />
+              </div>
+            }
+          >
+            {element}
+          </PopoverNext>
+        ) : (
+          element
+        )}
         {error && (
           <div id={errorId} role="alert" className="lt-wo-set__error">
             {error}
