@@ -1,8 +1,10 @@
 /**
  * Voice notes on a workout: record a few seconds hands-free (one press starts, one stops) with
  * Chromium's fake microphone (a beep a second, allowed without a prompt), see the note listed,
- * play it back, delete it and undo, and find it again after a reload. When the microphone is
- * refused or missing, the screen says what to do.
+ * play it back, delete it and undo, and find it again after a reload; one on an exercise stays with
+ * it; a recording stops by itself at 5 minutes (the page's clock is Playwright's), and one cut short
+ * by leaving the screen is still saved. When the microphone is refused or missing, the screen says
+ * what to do.
  *
  * The fake media flags are for this file only: they join the config's own launch options (so the
  * file gets a browser, and a web host, of its own). The workout is started through the contract.
@@ -152,6 +154,34 @@ test('a note recorded on an exercise is kept with that exercise, apart from the 
   expect(notes.filter((note) => note.entryId === entryId)).toHaveLength(1);
   expect(notes.filter((note) => note.entryId === null)).toHaveLength(before);
   await expect(voiceNotes(page).getByRole('listitem')).toHaveCount(before);
+});
+
+test('a recording stops by itself at 5 minutes, and leaving the screen mid-recording still saves it', async ({
+  page,
+  openApp,
+}) => {
+  const before = (await storedNotes()).length;
+  // The page's clock is Playwright's: the 5 minutes pass on demand.
+  await page.clock.install();
+  await openApp('/#/workouts');
+  const notes = voiceNotes(page);
+  await notes.getByRole('button', { name: 'Record a voice note' }).click();
+  await expect(notes.getByRole('button', { name: 'Stop recording' })).toBeVisible();
+  await page.clock.fastForward('05:00');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Voice notes stop at 5:00: this one is saved' }),
+  ).toBeVisible();
+  await expect(notes.getByRole('button', { name: 'Record a voice note' })).toBeVisible();
+  await expect.poll(async () => (await storedNotes()).length).toBe(before + 1);
+  const atLimit = (await storedNotes()).at(-1)!;
+  expect(atLimit.durationMs).toBe(5 * 60_000);
+
+  // Away to the calendar while recording: the note is kept.
+  await notes.getByRole('button', { name: 'Record a voice note' }).click();
+  await expect(notes.getByRole('button', { name: 'Stop recording' })).toBeVisible();
+  await page.clock.fastForward('00:02');
+  await page.getByRole('link', { name: 'Calendar' }).click();
+  await expect.poll(async () => (await storedNotes()).length).toBe(before + 2);
 });
 
 test('without a microphone, or when it is refused, Record says what to do and saves nothing', async ({
