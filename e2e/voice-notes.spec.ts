@@ -118,6 +118,7 @@ test('a voice note: recorded hands-free, listed, played, deleted and undone, sti
     for (const [width, height] of [
       [1440, 900],
       [1920, 1080],
+      [1080, 1920],
     ] as const) {
       await page.setViewportSize({ width, height });
       await voiceNotes(page).scrollIntoViewIfNeeded();
