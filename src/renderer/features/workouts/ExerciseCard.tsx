@@ -264,6 +264,7 @@ export function ExerciseCard({
             entryId={entry.id}
             subject={entry.exerciseName}
             notes={voiceNotes}
+            compact
           />
         </div>
       </Card>
