@@ -63,11 +63,16 @@ const target = (overrides = {}) => ({
 });
 
 describe('planSets', () => {
-  it('plans the prescribed sets not logged yet after the saved ones, with the suggestion for working sets', () => {
+  it('shows the saved sets only, so a deleted prescribed set stays deleted', () => {
+    const rows = planSets(entry({ targets: [target(), target(), target()], sets: [set(1), set(2)] }));
+    expect(rows.map((row) => row.set?.id)).toEqual([set(1).id, set(2).id]);
+  });
+
+  it('plans the prescribed sets when none is saved, with the suggestion for working sets', () => {
     const rows = planSets(
       entry({
         targets: [target({ setType: 'warmup', weightKg: 60 }), target(), target()],
-        sets: [set(1, { setType: 'warmup', weightKg: 60, reps: 5, completed: true })],
+        sets: [],
         suggestion: {
           weightKg: 102.5,
           reps: 5,
@@ -79,7 +84,7 @@ describe('planSets', () => {
     expect(
       rows.map((row) => [row.set?.id ?? null, row.setType, row.plannedWeightKg, row.plannedReps]),
     ).toEqual([
-      [set(1).id, 'warmup', 60, 5],
+      [null, 'warmup', 60, 5],
       [null, 'working', 102.5, 5],
       [null, 'working', 102.5, 5],
     ]);

@@ -57,9 +57,11 @@ export function rowKey(entryId: string, index: number): string {
 /** The rows of an exercise: its saved sets in order, then the prescribed sets not saved yet. */
 export function planSets(entry: WorkoutEntry): SetRowPlan[] {
   const ghosts = entry.lastTime?.sets ?? [];
-  // Without a prescription, last time's sets are the plan (at least one set, ready to log).
-  const unprescribed = entry.targets.length === 0 ? Math.max(ghosts.length, 1) : 0;
-  const count = Math.max(entry.sets.length, entry.targets.length, unprescribed);
+  // The saved sets are the rows (a workout started from a prescription saves its sets at once, so
+  // a deleted one stays deleted). With none, the plan: the prescribed sets, else last time's, else
+  // one set ready to log.
+  const count =
+    entry.sets.length > 0 ? entry.sets.length : entry.targets.length || Math.max(ghosts.length, 1);
   const rows: SetRowPlan[] = [];
   for (let index = 0; index < count; index += 1) {
     const set = entry.sets[index] ?? null;
