@@ -5,22 +5,11 @@
  * exactly as it was. Keyboard first: Enter logs a set and moves on, arrows move, and the screen's
  * shortcuts are in the "?" list; on a touch screen, targets are large and rows swipe.
  */
-import { Alert, Button, Classes, EditableText, Intent, NonIdealState, useHotkeys } from '@blueprintjs/core';
-import {
-  closestCenter,
-  DndContext,
-  KeyboardSensor,
-  PointerSensor,
-  useSensor,
-  useSensors,
-  type DragEndEvent,
-} from '@dnd-kit/core';
-import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { Alert, Intent } from '@blueprintjs/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkoutDetail, WorkoutSummary } from '../../../shared/domain/workout';
 import { useToaster } from '../../app/toaster';
 import { ErrorCallout, errorMessage } from '../../components/ErrorCallout';
-import { formatWeightTotal } from '../../components/units';
 import { useUnits } from '../../components/useUnits';
 import { ExercisePicker } from '../exercises';
 import { usePreferences } from '../settings';
@@ -30,30 +19,20 @@ import {
   useGetWorkoutQuery,
   useRestoreWorkoutMutation,
   useRestTimerMutation,
-  useUpdateWorkoutMutation,
 } from './api';
 import { primeAudio } from './beep';
-import { ExerciseCard } from './ExerciseCard';
 import { RestTimer } from './RestTimer';
 import { RpeDialog, type RpeStart } from './RpeTools';
-import { describeGhost, nextRowToDo, nextSetType, planSets, setLabels, type SetRowPlan } from './setPlan';
+import { describeGhost, nextRowToDo, planSets, setLabels } from './setPlan';
 import type { SetField } from './SetRow';
-import { entryLabels, useExerciseActions } from './useExerciseActions';
+import { useExerciseActions } from './useExerciseActions';
 import { useSetActions } from './useSetActions';
 import { VoiceNotes } from './VoiceNotes';
 import { WorkoutNotes } from './WorkoutNotes';
-import { useElapsedSeconds, WorkoutSkeleton } from './WorkoutParts';
-import { formatDuration } from './setPlan';
-
-const INSTRUCTIONS =
-  'To reorder, press Space or Enter on the handle to pick the exercise up, move it with the arrow ' +
-  'keys, and press Space or Enter to drop it, or Escape to put it back.';
-
-interface Located {
-  entryIndex: number;
-  row: SetRowPlan;
-  label: string;
-}
+import { useWorkoutHotkeys, type LocatedSet, type RestCommand } from './useWorkoutHotkeys';
+import { WorkoutExerciseList } from './WorkoutExerciseList';
+import { WorkoutHeader } from './WorkoutHeader';
+import { WorkoutSkeleton } from './WorkoutParts';
 
 export function ActiveWorkout({
   workoutId,
@@ -90,7 +69,6 @@ function WorkoutScreen({
   const setActions = useSetActions(detail, unit);
   const exerciseActions = useExerciseActions(detail, announce);
   const [restTimer] = useRestTimerMutation();
-  const [updateWorkout] = useUpdateWorkoutMutation();
   const [finishWorkout, finishing] = useFinishWorkoutMutation();
   const [deleteWorkout] = useDeleteWorkoutMutation();
   const [restoreWorkout] = useRestoreWorkoutMutation();
@@ -98,15 +76,13 @@ function WorkoutScreen({
   const [rpeStart, setRpeStart] = useState<RpeStart | null>(null);
   const pickerRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
-  const elapsed = useElapsedSeconds(detail.startedAt);
 
-  const labels = entryLabels(detail.entries);
   const plans = useMemo(() => detail.entries.map((entry) => planSets(entry)), [detail.entries]);
   const flatRows = useMemo(
     () =>
       plans.flatMap((rows, entryIndex) => {
         const names = setLabels(rows);
-        return rows.map((row, at): Located => ({ entryIndex, row, label: names[at]! }));
+        return rows.map((row, at): LocatedSet => ({ entryIndex, row, label: names[at]! }));
       }),
     [plans],
   );
@@ -195,14 +171,14 @@ function WorkoutScreen({
   // What the shortcuts act on, read at the key press (so the shortcuts register once, not per render).
   const latest = useRef({ flatRows, doneSets, entries: detail.entries });
   latest.current = { flatRows, doneSets, entries: detail.entries };
-  const focused = useCallback((): Located | null => {
+  const focused = useCallback((): LocatedSet | null => {
     const key = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-set-key]')
       ?.dataset.setKey;
     return latest.current.flatRows.find(({ row }) => row.key === key) ?? null;
   }, []);
 
   const rest = useCallback(
-    async (input: { action: 'adjust'; deltaSeconds: number } | { action: 'skip' } | { action: 'start' }) => {
+    async (input: RestCommand) => {
       primeAudio();
       const result = await restTimer({ sessionId: detail.id, ...input } as never);
       if ('error' in result && result.error)
@@ -259,152 +235,26 @@ function WorkoutScreen({
     });
   }, [focused]);
 
-  const hotkeys = useMemo(() => {
-    const onFocusedSet = (act: (located: Located) => void) => () => {
-      const located = focused();
-      if (located) act(located);
-    };
-    const entryOf = (located: Located) => latest.current.entries[located.entryIndex]!;
-    const shown = (combo: string, label: string) => ({
-      combo,
-      label,
-      global: true,
-      group: 'Workout',
-      disabled: true,
-    });
-    const act = (combo: string, label: string, onKeyDown: () => void) => ({
-      combo,
-      label,
-      global: true,
-      group: 'Workout',
-      allowInInput: true,
-      preventDefault: true,
-      onKeyDown,
-    });
-    return [
-      shown('enter', 'Log the set: the values shown, or what you typed; then the next set'),
-      shown('up', 'The set above (same field)'),
-      shown('down', 'The set below (same field)'),
-      shown('left', 'The field before (at the start of the text)'),
-      shown('right', 'The field after (at the end of the text)'),
-      shown('escape', 'Put back what you typed in a field'),
-      act(
-        'mod+d',
-        'Duplicate the set',
-        onFocusedSet((at) => at.row.set && void setActions.duplicate(entryOf(at).id, at.row.set)),
-      ),
-      act(
-        'mod+backspace',
-        'Delete the set (Undo in the message)',
-        onFocusedSet(
-          (at) =>
-            at.row.set &&
-            void setActions.remove(at.row.set, `set ${at.label} of ${entryOf(at).exerciseName}`),
-        ),
-      ),
-      act(
-        'alt+n',
-        'Add a set to this exercise',
-        onFocusedSet((at) => void setActions.add(entryOf(at).id)),
-      ),
-      act(
-        'alt+t',
-        'Change the set type (warm-up, working, drop, failure)',
-        onFocusedSet(
-          (at) => void setActions.save(entryOf(at).id, at.row, { setType: nextSetType(at.row.setType) }),
-        ),
-      ),
-      act('alt+a', 'Add an exercise', () => pickerRef.current?.focus()),
-      act('alt+=', 'Rest: 15 seconds more', () => void rest({ action: 'adjust', deltaSeconds: 15 })),
-      act('alt+minus', 'Rest: 15 seconds less', () => void rest({ action: 'adjust', deltaSeconds: -15 })),
-      act('alt+s', 'Skip the rest', () => void rest({ action: 'skip' })),
-      act('alt+r', 'RPE scale and calculator', openRpe),
-      act('alt+f', 'Finish the workout', () => setConfirmFinish(true)),
-    ];
-  }, [focused, openRpe, rest, setActions]);
-  useHotkeys(hotkeys);
-
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
-  );
-  const lastOver = useRef<string | number | null>(null);
-  const nameOf = (id: string | number) =>
-    detail.entries.find((entry) => entry.id === id)?.exerciseName ?? 'The exercise';
-  const positionOf = (id: string | number) => detail.entries.findIndex((entry) => entry.id === id) + 1;
-  const onDragEnd = ({ active, over }: DragEndEvent) => {
-    if (!over || active.id === over.id) return;
-    const entry = detail.entries.find((candidate) => candidate.id === active.id);
-    const to = detail.entries.findIndex((candidate) => candidate.id === over.id);
-    if (entry && to >= 0) void exerciseActions.move(entry, to);
-  };
+  const entriesNow = useCallback(() => latest.current.entries, []);
+  const focusPicker = useCallback(() => pickerRef.current?.focus(), []);
+  const requestFinish = useCallback(() => setConfirmFinish(true), []);
+  useWorkoutHotkeys({ focused, entries: entriesNow, setActions, rest, openRpe, focusPicker, requestFinish });
 
   const lastRestEntry = detail.entries.find((entry) => entry.id === detail.rest?.entryId);
-  const count = detail.entries.length;
 
   return (
     <div className="lt-wo">
-      <header className="lt-wo-head">
-        <div className="lt-wo-head__title">
-          <h1 className={`${Classes.HEADING} lt-wo-head__name`}>
-            <EditableText
-              defaultValue={detail.name}
-              placeholder="Workout"
-              maxLength={120}
-              aria-label="Workout name"
-              onConfirm={(name) => name !== detail.name && void updateWorkout({ id: detail.id, name })}
-            />
-          </h1>
-          <div className={`${Classes.TEXT_MUTED} lt-wo-head__meta`}>
-            {detail.athleteName} · started{' '}
-            {new Date(detail.startedAt).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' })}
-          </div>
-        </div>
-        <dl className="lt-wo-stats">
-          <div>
-            <dt>Time</dt>
-            <dd>{formatDuration(elapsed)}</dd>
-          </div>
-          <div>
-            <dt>Sets</dt>
-            <dd>
-              {doneSets.length}
-              <span className={Classes.TEXT_MUTED}>/{flatRows.length}</span>
-            </dd>
-          </div>
-          <div>
-            <dt>Volume</dt>
-            <dd>{formatWeightTotal(volumeKg, unit)}</dd>
-          </div>
-        </dl>
-        <div className="lt-wo-head__tools">
-          <Button
-            size="large"
-            icon="dashboard"
-            text="RPE"
-            title="RPE scale and calculator (Alt+R)"
-            onClick={openRpe}
-          />
-          <Button
-            size="large"
-            icon="trash"
-            variant="minimal"
-            aria-label="Discard the workout"
-            title="Discard the workout (Undo in the message)"
-            onClick={() => void discard()}
-          />
-          <Button
-            size="large"
-            className="lt-wo-finish"
-            intent={Intent.SUCCESS}
-            icon="flag"
-            text="Finish"
-            title="Finish the workout (Alt+F)"
-            loading={finishing.isLoading}
-            onClick={() => (toDoCount > 0 ? setConfirmFinish(true) : void finish())}
-          />
-        </div>
-      </header>
+      <WorkoutHeader
+        detail={detail}
+        doneCount={doneSets.length}
+        setCount={flatRows.length}
+        volumeKg={volumeKg}
+        unit={unit}
+        finishing={finishing.isLoading}
+        onRpe={openRpe}
+        onDiscard={() => void discard()}
+        onFinish={() => (toDoCount > 0 ? setConfirmFinish(true) : void finish())}
+      />
       <RestTimer
         rest={detail.rest}
         defaultSeconds={
@@ -416,66 +266,15 @@ function WorkoutScreen({
         onSkip={() => void rest({ action: 'skip' })}
         onStart={() => void rest({ action: 'start' })}
       />
-      <DndContext
-        sensors={sensors}
-        collisionDetection={closestCenter}
-        onDragEnd={onDragEnd}
-        accessibility={{
-          screenReaderInstructions: { draggable: INSTRUCTIONS },
-          announcements: {
-            onDragStart: ({ active }) => {
-              lastOver.current = active.id;
-              return `Picked up ${nameOf(active.id)}, at position ${positionOf(active.id)} of ${count}.`;
-            },
-            onDragOver: ({ active, over }) => {
-              // Said only when the place changes: the first "over" is the exercise's own place.
-              if ((over?.id ?? null) === lastOver.current) return undefined;
-              lastOver.current = over?.id ?? null;
-              return over
-                ? `${nameOf(active.id)} is over position ${positionOf(over.id)} of ${count}.`
-                : `${nameOf(active.id)} is not over a position.`;
-            },
-            onDragEnd: ({ active, over }) =>
-              over
-                ? `Moved ${nameOf(active.id)} to position ${positionOf(over.id)} of ${count}.`
-                : `${nameOf(active.id)} was put back.`,
-            onDragCancel: ({ active }) =>
-              `Cancelled: ${nameOf(active.id)} stays at position ${positionOf(active.id)}.`,
-          },
-        }}
-      >
-        <SortableContext
-          items={detail.entries.map((entry) => entry.id)}
-          strategy={verticalListSortingStrategy}
-        >
-          <ol className="lt-wo-entries" aria-label="Exercises" ref={listRef}>
-            {detail.entries.map((entry, index) => (
-              <ExerciseCard
-                key={entry.id}
-                entry={entry}
-                index={index}
-                count={count}
-                label={labels[index]!}
-                unit={unit}
-                setActions={setActions}
-                exerciseActions={exerciseActions}
-                onMove={onMove}
-                onLogged={onLogged}
-                sessionId={detail.id}
-                voiceNotes={detail.voiceNotes}
-              />
-            ))}
-          </ol>
-        </SortableContext>
-      </DndContext>
-      {count === 0 && (
-        <NonIdealState
-          className="lt-wo-empty"
-          icon="add"
-          title="No exercises yet"
-          description="Type an exercise’s name below and press Enter to add it."
-        />
-      )}
+      <WorkoutExerciseList
+        detail={detail}
+        unit={unit}
+        listRef={listRef}
+        setActions={setActions}
+        exerciseActions={exerciseActions}
+        onMove={onMove}
+        onLogged={onLogged}
+      />
       <div className="lt-wo-add">
         <ExercisePicker
           inputRef={pickerRef}
