@@ -15,6 +15,8 @@ import { NoAthlete, StartWorkout } from './StartWorkout';
 import { WorkoutSkeleton } from './WorkoutParts';
 import { WorkoutSummaryView } from './WorkoutSummaryView';
 import './workouts.css';
+import './workout-start.css';
+import './workout-tools.css';
 
 export const WORKOUTS_TABS: readonly SectionTab[] = [
   { label: 'Workout', to: '/workouts', end: true },
