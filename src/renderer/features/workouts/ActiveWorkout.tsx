@@ -8,6 +8,7 @@
 import { Alert, Intent } from '@blueprintjs/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkoutDetail, WorkoutSummary } from '../../../shared/domain/workout';
+import { useAppDispatch } from '../../app/store';
 import { useToaster } from '../../app/toaster';
 import { ErrorCallout, errorMessage } from '../../components/ErrorCallout';
 import { useUnits } from '../../components/useUnits';
@@ -19,6 +20,7 @@ import {
   useGetWorkoutQuery,
   useRestoreWorkoutMutation,
   useRestTimerMutation,
+  workoutsApi,
 } from './api';
 import { primeAudio } from './beep';
 import { RestTimer } from './RestTimer';
@@ -177,18 +179,33 @@ function WorkoutScreen({
     return latest.current.flatRows.find(({ row }) => row.key === key) ?? null;
   }, []);
 
+  const dispatch = useAppDispatch();
+  /** ±15 s, skip, start: shown at once (the cached workout's timer is patched), then saved. */
   const rest = useCallback(
     async (input: RestCommand) => {
       primeAudio();
-      const result = await restTimer({ sessionId: detail.id, ...input } as never);
-      if ('error' in result && result.error)
+      const patch = (edit: (draft: WorkoutDetail) => void) =>
+        dispatch(workoutsApi.util.updateQueryData('getWorkout', { id: detail.id }, edit));
+      const optimistic = patch((draft) => {
+        if (input.action === 'skip') draft.rest = null;
+        else if (input.action === 'adjust' && draft.rest)
+          draft.rest.seconds = Math.max(0, draft.rest.seconds + input.deltaSeconds);
+      });
+      const result = await restTimer({ sessionId: detail.id, ...input });
+      if (result.error) {
+        optimistic.undo();
         toaster.show({
           intent: Intent.DANGER,
           icon: 'error',
           message: `Rest timer: ${errorMessage(result.error)}`,
         });
+        return;
+      }
+      patch((draft) => {
+        draft.rest = result.data;
+      });
     },
-    [detail.id, restTimer, toaster],
+    [detail.id, dispatch, restTimer, toaster],
   );
 
   const finish = async () => {
