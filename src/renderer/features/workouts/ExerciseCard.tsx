@@ -108,9 +108,9 @@ export function ExerciseCard({
             {label}
           </Tag>
           <div className="lt-wo-entry__title">
-            <h2 id={headingId} className={`${Classes.HEADING} lt-wo-entry__name`}>
+            <h3 id={headingId} className={`${Classes.HEADING} lt-wo-entry__name`}>
               {entry.exerciseName}
-            </h2>
+            </h3>
             <div className={`${Classes.TEXT_MUTED} lt-wo-entry__prescription`}>
               {prescriptionLine(entry, unit)}
               {grouped && ` · superset ${entry.supersetGroup}`}

@@ -189,6 +189,8 @@ export function SetRow({
   });
 
   const placeholder = (field: SetField): string => {
+    // A logged set shows what was logged; a plan behind it would read as logged.
+    if (done) return '';
     if (field === 'weight') return weightText(row.plannedWeightKg, unit);
     if (field === 'reps') return row.plannedReps === null ? '' : String(row.plannedReps);
     return row.targetRpe === null ? '' : String(row.targetRpe);

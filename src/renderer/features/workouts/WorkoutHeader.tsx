@@ -42,7 +42,7 @@ export function WorkoutHeader({
   return (
     <header className="lt-wo-head">
       <div className="lt-wo-head__title">
-        <h1 className={`${Classes.HEADING} lt-wo-head__name`}>
+        <h2 className={`${Classes.HEADING} lt-wo-head__name`}>
           <EditableText
             defaultValue={detail.name}
             placeholder="Workout"
@@ -50,7 +50,7 @@ export function WorkoutHeader({
             aria-label="Workout name"
             onConfirm={(name) => name !== detail.name && void updateWorkout({ id: detail.id, name })}
           />
-        </h1>
+        </h2>
         <div className={`${Classes.TEXT_MUTED} lt-wo-head__meta`}>
           {detail.athleteName} · started {startedAt}
         </div>

@@ -18,7 +18,7 @@ export function WorkoutSkeleton() {
   return (
     <div className="lt-wo" aria-busy="true" aria-label="Loading the workout">
       <div className="lt-wo-head">
-        <h1 className={`${Classes.HEADING} ${Classes.SKELETON}`}>Workout name</h1>
+        <h2 className={`${Classes.HEADING} ${Classes.SKELETON}`}>Workout name</h2>
       </div>
       <div className={`lt-rest ${Classes.SKELETON}`} />
       {[0, 1].map((index) => (
