@@ -13,7 +13,6 @@ import {
   Section,
   SectionCard,
   Spinner,
-  Switch,
 } from '@blueprintjs/core';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import {
@@ -29,6 +28,8 @@ import { ExerciseImportCard } from '../exercises';
 import { useSettingsQuery, useUpdateSettingsMutation } from './api';
 import { DataSection } from './DataSection';
 import { JobsSection } from './JobsSection';
+import { SettingRow, settingId, SwitchSetting, type Save } from './SettingRow';
+import { WorkoutSettings } from './WorkoutSettings';
 import './settings.css';
 
 type SaveStatus =
@@ -81,39 +82,6 @@ function SaveIndicator({ status }: { status: SaveStatus }) {
         </span>
       )}
     </span>
-  );
-}
-
-/** One preference: its label and a line saying what it does, with the control on the right. */
-interface SettingRowProps {
-  id: string;
-  label: string;
-  description?: ReactNode;
-  /** What is wrong with the value, shown under the description. */
-  error?: string;
-  children: ReactNode;
-}
-
-function SettingRow({ id, label, description, error, children }: SettingRowProps) {
-  return (
-    <div className="lt-setting">
-      <div className="lt-setting__text">
-        <label htmlFor={id} className="lt-setting__label">
-          {label}
-        </label>
-        {description && (
-          <div id={`${id}-description`} className={`lt-setting__description ${Classes.TEXT_MUTED}`}>
-            {description}
-          </div>
-        )}
-        {error && (
-          <div id={`${id}-error`} className="lt-setting__error" role="alert">
-            {error}
-          </div>
-        )}
-      </div>
-      <div className="lt-setting__control">{children}</div>
-    </div>
   );
 }
 
@@ -244,19 +212,14 @@ function PreferenceSections({ preferences, loading, save, issues }: PreferenceSe
           />
         </SectionCard>
       </Section>
+
+      <WorkoutSettings preferences={preferences} skeleton={skeleton} save={save} issues={issues} />
     </>
   );
 }
 
-type Save = (change: Partial<Preferences>) => Promise<void>;
-
 /** The preferences whose values are one of a fixed set of strings. */
 type ChoiceField = { [K in keyof Preferences]: Preferences[K] extends string ? K : never }[keyof Preferences];
-type SwitchField = {
-  [K in keyof Preferences]: Preferences[K] extends boolean ? K : never;
-}[keyof Preferences];
-
-const settingId = (field: string) => `setting-${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 /** A preference picked from a list, saved on change. */
 function SelectSetting<K extends ChoiceField>(props: {
@@ -277,29 +240,6 @@ function SelectSetting<K extends ChoiceField>(props: {
         disabled={!props.preferences}
         onChange={(event) => void props.save({ [props.field]: event.currentTarget.value })}
         options={props.options}
-      />
-    </SettingRow>
-  );
-}
-
-/** A preference that is on or off, saved on change. */
-function SwitchSetting(props: {
-  field: SwitchField;
-  label: string;
-  description: ReactNode;
-  preferences: Preferences | undefined;
-  save: Save;
-}) {
-  const id = settingId(props.field);
-  return (
-    <SettingRow id={id} label={props.label} description={props.description}>
-      <Switch
-        id={id}
-        aria-describedby={`${id}-description`}
-        className="lt-setting__switch"
-        checked={props.preferences?.[props.field] ?? false}
-        disabled={!props.preferences}
-        onChange={(event) => void props.save({ [props.field]: event.currentTarget.checked })}
       />
     </SettingRow>
   );
