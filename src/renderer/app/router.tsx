@@ -13,6 +13,9 @@ import { CalendarPage } from '../features/calendar';
 import { ProgramBuilderPage, ProgramsPage } from '../features/programs';
 import { TemplatesPage } from '../features/templates';
 import { WorkoutsPage } from '../features/workouts';
+import { ExerciseHistoryPage } from '../features/workouts/ExerciseHistoryPage';
+import { HistoryPage } from '../features/workouts/HistoryPage';
+import { HistorySessionPage } from '../features/workouts/HistorySessionPage';
 import { AnalyticsPage } from './comingNextPages';
 import { sectionFor } from './sections';
 
@@ -65,6 +68,10 @@ export function createAppRouter() {
             { path: 'programs/templates/*', element: <TemplatesPage /> },
             { path: 'programs/:programId', element: <ProgramBuilderPage /> },
             { path: 'workouts', element: <WorkoutsPage /> },
+            // Everything already done: the history, one workout of it, one exercise's sessions.
+            { path: 'workouts/history', element: <HistoryPage /> },
+            { path: 'workouts/history/:sessionId', element: <HistorySessionPage /> },
+            { path: 'workouts/exercises/:exerciseId', element: <ExerciseHistoryPage /> },
             { path: 'analytics', element: <AnalyticsPage /> },
             // The exercise library may nest its own routes (e.g. an exercise's detail).
             { path: 'exercises/*', element: <ExercisesPage /> },
