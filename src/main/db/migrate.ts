@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fillDerivedTables } from '../services/workout-records';
 import { loadExerciseCatalogue } from './catalogue';
 import type { DrizzleDb, DrizzleTx } from './client';
 import { schema } from './schema';
@@ -23,6 +24,7 @@ export type MigrationStep = (tx: MigrationTx, context: StepContext) => Promise<v
 /** Code steps by migration tag. */
 export const MIGRATION_STEPS: Record<string, MigrationStep> = {
   '0002_exercise_catalogue': loadExerciseCatalogue,
+  '0005_workouts': fillDerivedTables,
 };
 
 export interface MigrateOptions {

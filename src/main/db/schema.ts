@@ -419,14 +419,16 @@ export const athleteExerciseSession = pgTable(
     exerciseId: uuid('exercise_id').notNull(),
     sessionId: uuid('session_id').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true, mode: 'string' }).notNull(),
+    /** When the session's last counted set was done (the time of a volume record). */
+    achievedAt: timestamp('achieved_at', { withTimezone: true, mode: 'string' }).notNull(),
     bestE1rmKg: doublePrecision('best_e1rm_kg'),
     bestE1rmSetId: uuid('best_e1rm_set_id'),
     topWeightKg: doublePrecision('top_weight_kg'),
     volumeKg: doublePrecision('volume_kg').notNull().default(0),
     workingSets: integer('working_sets').notNull().default(0),
     totalReps: integer('total_reps').notNull().default(0),
-    /** Best weight for each rep count done: { "5": { "weightKg": 100, "setId": "…" } }. */
-    repBests: jsonb('rep_bests').$type<Record<string, { weightKg: number; setId: string }>>().notNull(),
+    /** Best weight for each rep count done (1–20): { "5": { "weightKg": 100, "setId": "…", "at": "…" } }. */
+    repBests: jsonb('rep_bests').$type<Record<string, { weightKg: number; setId: string; at: string }>>().notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.athleteId, t.exerciseId, t.sessionId] }),

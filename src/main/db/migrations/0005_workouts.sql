@@ -3,6 +3,7 @@ CREATE TABLE "athlete_exercise_session" (
 	"exercise_id" uuid NOT NULL,
 	"session_id" uuid NOT NULL,
 	"started_at" timestamp with time zone NOT NULL,
+	"achieved_at" timestamp with time zone NOT NULL,
 	"best_e1rm_kg" double precision,
 	"best_e1rm_set_id" uuid,
 	"top_weight_kg" double precision,
