@@ -8,6 +8,7 @@
 import { and, eq, gt, gte, isNull, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { Conflict, InvalidInput, NotFound, type ParsedInputOf, type TableName } from '../../shared/contract';
+import { DEFAULT_PREFERENCES } from '../../shared/domain/preferences';
 import type { PersonalRecord, RestTimer, WorkoutSet } from '../../shared/domain/workout';
 import { WORKOUT_LIMITS } from '../../shared/domain/workout';
 import type { DrizzleTx } from '../db/client';
@@ -34,16 +35,21 @@ async function requireSet(db: Queryable, organizationId: string, setId: string) 
       exerciseId: exerciseEntry.exerciseId,
       exerciseName: exercise.name,
       entryDeletedAt: exerciseEntry.deletedAt,
-      entryRestSeconds: exerciseEntry.restSeconds,
       sessionId: workoutSession.id,
       athleteId: workoutSession.athleteId,
       sessionCompletedAt: workoutSession.completedAt,
       sessionDeletedAt: workoutSession.deletedAt,
+      /** The rest after a set of this exercise: its own, else the preferences' (else their default). */
+      restSeconds: sql<number>`coalesce(${exerciseEntry.restSeconds}, ${userPreferences.restSeconds}, ${DEFAULT_PREFERENCES.restSeconds})`,
     })
     .from(setEntry)
     .innerJoin(exerciseEntry, eq(exerciseEntry.id, setEntry.exerciseEntryId))
     .innerJoin(workoutSession, eq(workoutSession.id, exerciseEntry.sessionId))
     .innerJoin(exercise, eq(exercise.id, exerciseEntry.exerciseId))
+    .leftJoin(
+      userPreferences,
+      and(eq(userPreferences.organizationId, organizationId), isNull(userPreferences.deletedAt)),
+    )
     .where(and(eq(setEntry.id, setId), eq(setEntry.organizationId, organizationId)));
   if (!row) throw new NotFound('That set does not exist');
   return row;
@@ -195,7 +201,7 @@ async function restSecondsFor(ctx: ServiceContext, entryRestSeconds: number | nu
     .select({ restSeconds: userPreferences.restSeconds })
     .from(userPreferences)
     .where(and(eq(userPreferences.organizationId, ctx.organizationId), isNull(userPreferences.deletedAt)));
-  return row?.restSeconds ?? 120;
+  return row?.restSeconds ?? DEFAULT_PREFERENCES.restSeconds;
 }
 
 /**
@@ -214,11 +220,7 @@ export async function completeSet(
   // A set done in a finished workout is dated within it (records are dated by their sets).
   const completedAt = context.set.completedAt ?? (inProgress ? now : context.sessionCompletedAt);
   const rest = inProgress
-    ? {
-        startedAt: now,
-        seconds: await restSecondsFor(ctx, context.entryRestSeconds),
-        entryId: context.set.exerciseEntryId,
-      }
+    ? { startedAt: now, seconds: context.restSeconds, entryId: context.set.exerciseEntryId }
     : null;
   const result = await ctx.db.transaction(async (tx) => {
     const written = await writeSet(
