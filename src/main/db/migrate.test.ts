@@ -100,6 +100,38 @@ describe('migrate', () => {
       await migrate(pg, { migrationsDir: MIGRATIONS_DIR, resourcesDir });
       expect(await snapshot(pg), `from version ${version}`).toEqual(expected);
     }
+    // One database per version, each migrated twice: minutes on a busy two-core machine.
+  }, 300_000);
+
+  it('fills personal records for the history already there when the workouts migration runs', async () => {
+    const journal = await readJournal(MIGRATIONS_DIR);
+    const before = journal.find((m) => m.tag === '0005_workouts')!.version - 1;
+    const pg = await newPglite();
+    await migrate(pg, { migrationsDir: MIGRATIONS_DIR, resourcesDir, upTo: before });
+    const [org, athlete, session, entry, set] = [1, 2, 3, 4, 5].map(
+      (n) => `0190a000-0000-7000-8000-00000000000${n}`,
+    );
+    const exercise = (await pg.query<{ id: string }>('SELECT id FROM exercise ORDER BY name LIMIT 1'))
+      .rows[0]!.id;
+    await pg.exec(`
+      INSERT INTO organization (id, name) VALUES ('${org}', 'Gym');
+      INSERT INTO athlete (id, organization_id, name, time_zone) VALUES ('${athlete}', '${org}', 'Ada', 'UTC');
+      INSERT INTO workout_session (id, organization_id, athlete_id, started_at, completed_at)
+        VALUES ('${session}', '${org}', '${athlete}', '2025-01-06T17:00:00Z', '2025-01-06T18:00:00Z');
+      INSERT INTO exercise_entry (id, organization_id, session_id, exercise_id, position)
+        VALUES ('${entry}', '${org}', '${session}', '${exercise}', 0);
+      INSERT INTO set_entry (id, organization_id, exercise_entry_id, set_number, set_type, weight_kg, reps, completed)
+        VALUES ('${set}', '${org}', '${entry}', 1, 'working', 100, 3, true);`);
+
+    await migrate(pg, { migrationsDir: MIGRATIONS_DIR, resourcesDir });
+    const records = await pg.query<{ kind: string; reps: number; value_kg: number }>(
+      'SELECT kind, reps, value_kg FROM personal_record ORDER BY kind, reps',
+    );
+    expect(records.rows.map((row) => ({ ...row, value_kg: Math.round(row.value_kg * 1e6) / 1e6 }))).toEqual([
+      { kind: 'e1rm', reps: 0, value_kg: 110 },
+      { kind: 'volume', reps: 0, value_kg: 300 },
+      { kind: 'weight', reps: 3, value_kg: 100 },
+    ]);
   });
 
   it('rolls a failing migration back completely and records nothing for it', async () => {
