@@ -114,6 +114,41 @@ async function loadHistory(
   return new Map(result.rows.map((row) => [row.exercise_id, row]));
 }
 
+/** How far back "last time" is looked for when the history index has nothing: about half a year. */
+const RECENT_SESSIONS = 60;
+
+/**
+ * The history index holds sessions with counted sets only (a weight above 0): an exercise done
+ * with the body's weight alone, or only warm-ups, is not in it. For those, last time is the latest
+ * of the athlete's recent sessions with a completed set of it: the athlete's sessions index, then
+ * each one's entries, a bounded keyed read.
+ */
+async function fillUncountedLastTimes(
+  db: Queryable,
+  session: { athleteId: string; startedAt: string },
+  history: Map<string, HistoryRow>,
+): Promise<void> {
+  const missing = [...history.values()]
+    .filter((row) => row.last_session_id === null)
+    .map((row) => row.exercise_id);
+  if (missing.length === 0) return;
+  const result = await db.execute<{ exercise_id: string; session_id: string; started_at: string }>(sql`
+    SELECT DISTINCT ON (ee.exercise_id) ee.exercise_id, recent.id AS session_id, recent.started_at
+    FROM (SELECT ws.id, ws.started_at FROM workout_session ws
+          WHERE ws.athlete_id = ${session.athleteId} AND ws.started_at < ${session.startedAt}::timestamptz
+            AND ws.deleted_at IS NULL
+          ORDER BY ws.started_at DESC NULLS LAST LIMIT ${RECENT_SESSIONS}) recent
+    JOIN exercise_entry ee ON ee.session_id = recent.id AND ee.deleted_at IS NULL
+      AND ee.exercise_id = any(${arrayParam(missing)}::uuid[])
+    WHERE EXISTS (SELECT 1 FROM set_entry se
+                  WHERE se.exercise_entry_id = ee.id AND se.completed AND se.deleted_at IS NULL)
+    ORDER BY ee.exercise_id, recent.started_at DESC`);
+  for (const row of result.rows) {
+    const entry = history.get(row.exercise_id);
+    if (entry) Object.assign(entry, { last_session_id: row.session_id, last_started_at: row.started_at });
+  }
+}
+
 /** The completed sets of those sessions, by "session exercise" key, in the order they were done. */
 async function loadGhosts(db: Queryable, history: Iterable<HistoryRow>): Promise<Map<string, GhostRow[]>> {
   const sessionIds = [
@@ -183,6 +218,7 @@ export async function loadGuidance(
   if (entries.length === 0) return guidance;
   const exerciseIds = [...new Set(entries.map((entry) => entry.exerciseId))];
   const history = await loadHistory(db, session, exerciseIds);
+  await fillUncountedLastTimes(db, session, history);
   const ghosts = await loadGhosts(db, history.values());
   const loading = loadingOf(preferences);
 
@@ -234,6 +270,7 @@ export async function lastTimeSetTypes(
   exerciseId: string,
 ): Promise<SetType[]> {
   const history = await loadHistory(db, session, [exerciseId]);
+  await fillUncountedLastTimes(db, session, history);
   const ghosts = await loadGhosts(db, history.values());
   const past = history.get(exerciseId);
   const sets = past?.last_session_id ? (ghosts.get(`${past.last_session_id} ${exerciseId}`) ?? []) : [];

@@ -374,6 +374,27 @@ describe('guidance beside each exercise', () => {
     }
   });
 
+  it('shows last time for an exercise done with the body’s weight alone (no weight logged)', async () => {
+    const athleteId = await newAthlete(fixture.ctx);
+    const pullUp = await catalogueExerciseId(fixture.ctx, 'Pull-Up');
+    const previous = await pastSession(fixture.ctx, athleteId, '2025-02-24T17:00:00.000Z', pullUp, [
+      { weightKg: null, reps: 10 },
+      { weightKg: null, reps: 8 },
+    ]);
+    const started = await call(fixture.ctx, 'workouts.start', { athleteId, from: { kind: 'blank' } });
+    await call(fixture.ctx, 'workouts.addExercise', { sessionId: started.id, exerciseId: pullUp });
+    const entry = entryOf(await call(fixture.ctx, 'workouts.get', { id: started.id }), pullUp);
+    expect(entry.lastTime).toMatchObject({
+      sessionId: previous,
+      sets: [
+        { setNumber: 1, weightKg: null, reps: 10 },
+        { setNumber: 2, weightKg: null, reps: 8 },
+      ],
+    });
+    expect(entry.sets).toHaveLength(2);
+    expect(entry.bestE1rmKg).toBeNull();
+  });
+
   it('readies last time’s number of sets when an exercise is added by hand', async () => {
     const athleteId = await newAthlete(fixture.ctx);
     await pastSession(fixture.ctx, athleteId, '2025-02-24T17:00:00.000Z', bench, [
