@@ -225,7 +225,8 @@ export async function startWorkout(
         .where(eq(scheduledWorkout.id, plan.scheduledWorkoutId));
     }
   });
-  ctx.touched('workout_session', 'exercise_entry', 'set_entry');
+  ctx.touched('workout_session');
+  if (plan.prescription.length > 0) ctx.touched('exercise_entry', 'set_entry');
   if (plan.scheduledWorkoutId) ctx.touched('scheduled_workout');
   return id;
 }
