@@ -70,13 +70,19 @@ describe('the microphone', () => {
 });
 
 describe('everything else', () => {
-  it.each(['geolocation', 'notifications', 'clipboard-read', 'usb', 'hid', 'midi', 'openExternal'])(
+  it.each(['geolocation', 'clipboard-read', 'usb', 'hid', 'midi', 'openExternal'])(
     'denies %s, even to the app',
     (permission) => {
       expect(session.defaultSession.requestPermission(permission, APP_URL)).toBe(false);
       expect(session.defaultSession.checkPermission(permission, APP_URL)).toBe(false);
     },
   );
+
+  it('lets only the app page show notifications (the end of a rest while the window is behind others)', () => {
+    expect(session.defaultSession.requestPermission('notifications', APP_URL)).toBe(true);
+    expect(session.defaultSession.checkPermission('notifications', APP_URL)).toBe(true);
+    expect(session.defaultSession.requestPermission('notifications', 'https://evil.example/')).toBe(false);
+  });
 
   it('lets only the app page write to the clipboard', () => {
     expect(session.defaultSession.requestPermission('clipboard-sanitized-write', APP_URL)).toBe(true);

@@ -3,14 +3,15 @@
  * and only for the app's own page (renderer-location.ts decides what that is):
  * - the microphone, for voice notes on a workout (audio only: never the camera, never a screen
  *   capture, never for a frame or page that is not ours);
- * - writing to the clipboard, behind "copy" buttons.
+ * - writing to the clipboard, behind "copy" buttons;
+ * - notifications, for the end of a rest between sets while the window is in the background.
  * Electron asks twice: the request handler when a page asks (getUserMedia), the check handler when
  * Chromium wants to know the current state (enumerating devices, the Permissions API).
  */
 import type { Session } from 'electron';
 
 /** Granted to the app's page without a media type to check. */
-const PAGE_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+const PAGE_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write', 'notifications']);
 
 export interface PermissionPolicyOptions {
   /** True for the app's own page only (the built index.html, or the dev server in development). */

@@ -114,7 +114,7 @@ describe('navigation', () => {
 describe('permissions', () => {
   beforeEach(() => applySessionSecurity(session.defaultSession as never, options));
 
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'usb', 'openExternal'])(
+  it.each(['media', 'geolocation', 'clipboard-read', 'usb', 'openExternal'])(
     'denies %s requests and checks',
     (permission) => {
       expect(session.defaultSession.requestPermission(permission, APP_URL)).toBe(false);
