@@ -54,7 +54,13 @@ export function ExerciseHistoryChart({
       xAxis: {
         type: 'time',
         axisLine: { lineStyle: { color: colours.grid } },
-        axisLabel: { color: colours.muted, fontSize: 11, hideOverlap: true },
+        // Each tick says its month with the day, and the year where one starts.
+        axisLabel: {
+          color: colours.muted,
+          fontSize: 11,
+          hideOverlap: true,
+          formatter: { year: '{yyyy}', month: '{MMM} {yyyy}', day: '{d} {MMM}', hour: '{d} {MMM}' },
+        },
         splitLine: { show: false },
       },
       yAxis: {

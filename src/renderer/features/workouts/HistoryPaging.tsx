@@ -5,7 +5,7 @@
  * one empty row of the same height, so 5,000 sessions cost the DOM of a few pages.
  */
 import { Button, Classes } from '@blueprintjs/core';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 
 /** Pages within this distance of the view keep their rows. */
 const KEEP_MARGIN = '1500px 0px';
@@ -32,10 +32,12 @@ export function usePageCursors(resetKey: string): {
   const cursors = state.key === resetKey ? state.cursors : [null];
   const addCursor = useCallback(
     (cursor: string) =>
-      setState((current) => {
-        const base = current.key === resetKey ? current.cursors : [null];
-        return base.includes(cursor) ? current : { key: resetKey, cursors: [...base, cursor] };
-      }),
+      startTransition(() =>
+        setState((current) => {
+          const base = current.key === resetKey ? current.cursors : [null];
+          return base.includes(cursor) ? current : { key: resetKey, cursors: [...base, cursor] };
+        }),
+      ),
     [resetKey],
   );
   return { cursors, addCursor };
@@ -53,9 +55,13 @@ export function PagedBody({ children, columns }: { children: ReactNode; columns:
     const observer = new IntersectionObserver(
       ([entry]) => {
         if (!entry) return;
-        // Measured while the rows are still there, so the spacer takes their place exactly.
-        if (!entry.isIntersecting) height.current = element.getBoundingClientRect().height;
-        setNear(entry.isIntersecting || element.contains(document.activeElement));
+        // Measured while the rows are still there, so the spacer takes their place exactly (the
+        // entry's own rectangle: reading the element's would force a layout of the whole table).
+        if (!entry.isIntersecting) height.current = entry.boundingClientRect.height;
+        const keep = entry.isIntersecting || element.contains(document.activeElement);
+        // A transition: React draws the page's rows in slices between frames, so scrolling never
+        // waits for fifty rows at once.
+        startTransition(() => setNear(keep));
       },
       { root: scroller(element), rootMargin: KEEP_MARGIN },
     );

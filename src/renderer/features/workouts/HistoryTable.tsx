@@ -3,7 +3,7 @@
  * day and time, name, exercises, duration, volume, sets and the records each one holds. A row
  * opens the workout (click or Enter); the arrows move between rows.
  */
-import { Classes, Intent, Tag, Tooltip } from '@blueprintjs/core';
+import { Classes, Intent, Tag } from '@blueprintjs/core';
 import { memo } from 'react';
 import { useNavigate } from 'react-router';
 import type { HistoryItem } from '../../../shared/domain/workout';
@@ -192,23 +192,17 @@ const HistoryRows = memo(function HistoryRows({
             <td className="lt-numeric">{item.completedSets}</td>
             <td className="lt-history-table__records">
               {records.length > 0 && (
-                <Tooltip
-                  placement="left"
-                  hoverOpenDelay={300}
-                  content={
-                    <ul className="lt-history-records-tip">
-                      {records.map((record) => (
-                        <li key={`${record.exerciseId}-${record.kind}-${record.reps}`}>
-                          {record.exerciseName}: {recordBadge(record, unit)}
-                        </li>
-                      ))}
-                    </ul>
-                  }
+                // A native title, not a Blueprint Tooltip: fifty popovers a page make scrolling stutter.
+                <Tag
+                  minimal
+                  intent={Intent.SUCCESS}
+                  icon="crown"
+                  title={records
+                    .map((record) => `${record.exerciseName}: ${recordBadge(record, unit)}`)
+                    .join('\n')}
                 >
-                  <Tag minimal intent={Intent.SUCCESS} icon="crown">
-                    {records.length === 1 ? '1 PR' : `${records.length} PRs`}
-                  </Tag>
-                </Tooltip>
+                  {records.length === 1 ? '1 PR' : `${records.length} PRs`}
+                </Tag>
               )}
             </td>
           </tr>

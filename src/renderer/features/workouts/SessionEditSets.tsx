@@ -190,16 +190,20 @@ function SetCell({
     }
     setDraft(null);
     setError(null);
+    // Like the workout screen's: the exercise once, then what the set beat.
     const [first] = result.data.newRecords;
     if (first)
-      toaster.show({
-        intent: Intent.SUCCESS,
-        icon: 'crown',
-        timeout: 6000,
-        message: `New personal record${result.data.newRecords.length > 1 ? 's' : ''}: ${result.data.newRecords
-          .map((record) => describeRecord(record, unit))
-          .join('; ')}`,
-      });
+      toaster.show(
+        {
+          intent: Intent.SUCCESS,
+          icon: 'crown',
+          timeout: 6000,
+          message: `New personal record${result.data.newRecords.length > 1 ? 's' : ''}! ${first.exerciseName}: ${result.data.newRecords
+            .map((record) => describeRecord(record, unit).slice(first.exerciseName.length + 2))
+            .join('; ')}`,
+        },
+        `records-${first.exerciseId}`,
+      );
     return true;
   }
 
