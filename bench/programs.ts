@@ -17,7 +17,8 @@ import { durations, line, ms, report, timed } from './stats';
 
 class Rollback extends Error {}
 
-async function call<C extends ChannelName>(
+/** Calls a channel's handler as the backend dispatcher does: the input parsed by the contract first. */
+export async function call<C extends ChannelName>(
   ctx: ServiceContext,
   channel: C,
   input: InputOf<C>,
@@ -28,7 +29,7 @@ async function call<C extends ChannelName>(
 }
 
 /** Runs `work` in a transaction that is always rolled back. */
-async function rolledBack(
+export async function rolledBack(
   database: Database,
   ctx: ServiceContext,
   work: (ctx: ServiceContext) => Promise<void>,

@@ -11,6 +11,7 @@ import { register } from 'node:module';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contract } from '../src/shared/contract';
+import { type Database } from '../src/main/db/client';
 import { openDatabase } from '../src/main/db/open';
 import { seedDataFolder } from '../src/main/seed/cli';
 import { MIGRATIONS_DIR, RESOURCES_DIR } from '../src/main/seed/paths';
@@ -19,8 +20,24 @@ import { type ServiceContext } from '../src/main/services/context';
 import { findExercises } from '../src/main/services/exercise-search';
 import { ensureOrganization } from '../src/main/services/organization';
 import { benchProgramsAndCalendar } from './programs';
+import { benchWorkouts } from './workouts';
 import { measureBackend, measureMainThreadQuery, measureWorkerThreadQuery } from './event-loop';
 import { durations, line, ms, report, timed } from './stats';
+
+/** What the backend gives every service call, on this thread. */
+async function serviceContext(database: Database): Promise<ServiceContext> {
+  const { organizationId } = await ensureOrganization(database.db, { now: new Date() });
+  return {
+    db: database.db,
+    organizationId,
+    touched: () => undefined,
+    now: () => new Date(),
+    host: 'web',
+    dataDir,
+    resourcesDir: RESOURCES_DIR,
+    version: 'bench',
+  };
+}
 
 // `startBackend` imports its worker as `./worker?modulePath`; teach Node what vitest knows.
 register('./module-path-hooks.mjs', import.meta.url);
@@ -87,6 +104,8 @@ const { values } = parseArgs({
     years: { type: 'string', default: '5' },
     'data-dir': { type: 'string' },
     seed: { type: 'string', default: '1' },
+    /** Run one section only: 'workouts' (the rest is skipped). */
+    only: { type: 'string' },
   },
   strict: true,
 });
@@ -101,6 +120,13 @@ if (!existsSync(dataDir)) {
 
 const paths = { dataDir, resourcesDir: RESOURCES_DIR, migrationsDir: MIGRATIONS_DIR };
 console.log(`\nLift Tracker benchmarks — ${dataDir}`);
+
+if (values.only === 'workouts') {
+  const database = await openDatabase(paths);
+  await benchWorkouts(database, await serviceContext(database));
+  await database.close();
+  process.exit(0);
+}
 
 // 1. Opening the folder: a new PGlite instance each time (WASM instantiated, folder locked, migrations checked).
 const openTimes: number[] = [];
@@ -132,17 +158,7 @@ const first = await timed(() =>
 line('First query after open (one athlete, 52-week volume)', ms(first.ms));
 
 // 2. The services the renderer calls most, called directly on this thread.
-const { organizationId } = await ensureOrganization(database.db, { now: new Date() });
-const ctx: ServiceContext = {
-  db: database.db,
-  organizationId,
-  touched: () => undefined,
-  now: () => new Date(),
-  host: 'web',
-  dataDir,
-  resourcesDir: RESOURCES_DIR,
-  version: 'bench',
-};
+const ctx = await serviceContext(database);
 const searchInputs = SEARCH_TEXTS.map((text) => contract['exercises.search'].input.parse({ text }));
 await durations(searchInputs.slice(0, 5), (input) => findExercises(ctx, input)); // warm the caches
 report(
@@ -163,6 +179,7 @@ report(
 );
 
 await benchProgramsAndCalendar(database, ctx);
+await benchWorkouts(database, ctx);
 
 // 3. Event-loop lag: the database on the main thread, in a bench-only worker thread (why the
 //    backend worker exists), then light calls behind the backend worker.
