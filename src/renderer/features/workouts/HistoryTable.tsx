@@ -3,9 +3,9 @@
  * day and time, name, exercises, duration, volume, sets and the records each one holds. A row
  * opens the workout (click or Enter); the arrows move between rows.
  */
-import { Classes, Intent, Tag } from '@blueprintjs/core';
+import { Classes, Intent, NonIdealState, Tag } from '@blueprintjs/core';
 import { memo } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { HistoryItem } from '../../../shared/domain/workout';
 import { ErrorCallout } from '../../components/ErrorCallout';
 import { formatWeightTotal, type WeightUnit } from '../../components/units';
@@ -110,16 +110,31 @@ function HistoryPageRows({ athleteId, filters, cursor, isLast, onNext }: History
         <SkeletonRows rows={cursor === null ? 8 : 3} columns={COLUMNS} />
       </tbody>
     );
-  if (cursor === null && data.items.length === 0)
+  if (cursor === null && data.items.length === 0) {
+    const filtered = filters.exerciseId !== null || filters.from !== null || filters.to !== null;
     return (
       <tbody>
         <tr>
           <td colSpan={COLUMNS} className={`lt-history-empty ${Classes.TEXT_MUTED}`}>
-            No workouts match these filters.
+            {filtered ? (
+              'No workouts match these filters.'
+            ) : (
+              <NonIdealState
+                icon="history"
+                title="No workouts yet"
+                description="Finished workouts show here, newest first."
+                action={
+                  <Link className={`${Classes.BUTTON} ${Classes.INTENT_PRIMARY}`} to="/workouts">
+                    Start a workout
+                  </Link>
+                }
+              />
+            )}
           </td>
         </tr>
       </tbody>
     );
+  }
 
   const nextCursor = data.nextCursor;
   return (
