@@ -76,11 +76,11 @@ async function insertSessionRows(db: Db, where: SQL): Promise<void> {
 }
 
 /**
- * Writes the personal records of the athlete_exercise_session rows `where` selects (alias aes),
- * per athlete and exercise (records removed first by the caller).
+ * The personal records of the athlete_exercise_session rows `where` selects (alias aes), per
+ * athlete and exercise: the best e1RM, the best weight for each rep count, the best volume.
  */
-async function insertRecords(db: Db, where: SQL): Promise<void> {
-  await db.execute(sql`
+function selectRecords(where: SQL): SQL {
+  return sql`
     WITH top_e1rm AS (
       SELECT * FROM (
         SELECT aes.athlete_id, aes.exercise_id, aes.session_id, aes.started_at, aes.best_e1rm_kg,
@@ -118,16 +118,22 @@ async function insertRecords(db: Db, where: SQL): Promise<void> {
        WHERE ${where}
        ORDER BY aes.athlete_id, aes.exercise_id, aes.volume_kg DESC, aes.achieved_at, aes.session_id
     )
-    INSERT INTO personal_record
-      (athlete_id, exercise_id, kind, reps, value_kg, weight_kg, reps_done, set_entry_id, session_id, achieved_at)
-    SELECT athlete_id, exercise_id, kind, reps, value_kg, weight_kg, reps_done, set_id, session_id, achieved_at
-      FROM (SELECT * FROM e1rm UNION ALL SELECT * FROM by_reps UNION ALL SELECT * FROM volume) records`);
+    SELECT athlete_id, exercise_id, kind, reps, value_kg, weight_kg, reps_done, set_id AS set_entry_id,
+           session_id, achieved_at
+      FROM (SELECT * FROM e1rm UNION ALL SELECT * FROM by_reps UNION ALL SELECT * FROM volume) records`;
 }
 
-interface RecordRow extends Record<string, unknown> {
+/** Writes the records of the rows `where` selects (the caller removed the old ones first). */
+async function insertRecords(db: Db, where: SQL): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO personal_record
+      (athlete_id, exercise_id, kind, reps, value_kg, weight_kg, reps_done, set_entry_id, session_id, achieved_at)
+    ${selectRecords(where)}`);
+}
+
+interface StoredRecord extends Record<string, unknown> {
   athlete_id: string;
   exercise_id: string;
-  exercise_name: string;
   kind: RecordKind;
   reps: number;
   value_kg: number;
@@ -136,6 +142,10 @@ interface RecordRow extends Record<string, unknown> {
   set_entry_id: string | null;
   session_id: string;
   achieved_at: string | Date;
+}
+
+interface RecordRow extends StoredRecord {
+  exercise_name: string;
 }
 
 function toIso(value: string | Date): string {
@@ -173,10 +183,43 @@ async function readRecords(db: Db, where: SQL): Promise<PersonalRecord[]> {
 /** Two record values are the same when they differ by float noise only. */
 const SAME_VALUE_KG = 1e-9;
 
+const keyOf = (record: { kind: string; reps: number }) => `${record.kind}:${Number(record.reps)}`;
+const timeOf = (record: StoredRecord) => new Date(record.achieved_at).getTime();
+
+/** Whether `a` ranks above `b` for the same record: higher, or as high and earlier (SQL's order). */
+function ranksAbove(a: StoredRecord, b: StoredRecord): boolean {
+  const difference = Number(a.value_kg) - Number(b.value_kg);
+  if (difference > SAME_VALUE_KG) return true;
+  if (difference < -SAME_VALUE_KG) return false;
+  if (timeOf(a) !== timeOf(b)) return timeOf(a) < timeOf(b);
+  const bySet = (a.set_entry_id ?? '').localeCompare(b.set_entry_id ?? '');
+  return bySet !== 0 ? bySet < 0 : a.session_id.localeCompare(b.session_id) < 0;
+}
+
+async function storedRecords(tx: DrizzleTx, athleteId: string, exerciseId: string) {
+  const result = await tx.execute<StoredRecord>(sql`
+    SELECT * FROM personal_record WHERE athlete_id = ${athleteId} AND exercise_id = ${exerciseId}`);
+  return new Map(result.rows.map((row) => [keyOf(row), row]));
+}
+
+async function upsertRecord(tx: DrizzleTx, record: StoredRecord): Promise<void> {
+  await tx.execute(sql`
+    INSERT INTO personal_record
+      (athlete_id, exercise_id, kind, reps, value_kg, weight_kg, reps_done, set_entry_id, session_id, achieved_at)
+    VALUES (${record.athlete_id}, ${record.exercise_id}, ${record.kind}, ${record.reps}, ${record.value_kg},
+            ${record.weight_kg}, ${record.reps_done}, ${record.set_entry_id}, ${record.session_id}, ${record.achieved_at})
+    ON CONFLICT (athlete_id, exercise_id, kind, reps) DO UPDATE SET
+      value_kg = excluded.value_kg, weight_kg = excluded.weight_kg, reps_done = excluded.reps_done,
+      set_entry_id = excluded.set_entry_id, session_id = excluded.session_id, achieved_at = excluded.achieved_at`);
+}
+
 /**
- * After a write to the sets of one exercise in one session: recomputes that session's row and the
- * athlete's records for the exercise. Returns the records newly set by `sessionId`'s sets in this
- * call (a first record, or a higher value), each with the value it beat.
+ * After a write to the sets of one exercise in one session: recomputes that session's row, then
+ * the athlete's records for the exercise. Usually only that session's own bests are compared with
+ * the records (a handful of keyed reads); only when the session held a record that its new bests
+ * no longer hold (a set edited down or deleted) is the exercise's history read to find the next
+ * best. Returns the records newly set by `sessionId`'s sets in this call (a first record, or a
+ * higher value), each with the value it beat.
  */
 export async function refreshExerciseStats(tx: DrizzleTx, key: StatsKey): Promise<PersonalRecord[]> {
   const { athleteId, exerciseId, sessionId } = key;
@@ -188,22 +231,73 @@ export async function refreshExerciseStats(tx: DrizzleTx, key: StatsKey): Promis
     sql`ws.id = ${sessionId} AND ws.athlete_id = ${athleteId} AND ee.exercise_id = ${exerciseId}`,
   );
 
-  const before = await readRecords(tx, sql`pr.athlete_id = ${athleteId} AND pr.exercise_id = ${exerciseId}`);
-  await tx.execute(
-    sql`DELETE FROM personal_record WHERE athlete_id = ${athleteId} AND exercise_id = ${exerciseId}`,
+  const before = await storedRecords(tx, athleteId, exerciseId);
+  const candidates = new Map(
+    (
+      await tx.execute<StoredRecord>(
+        selectRecords(
+          sql`aes.athlete_id = ${athleteId} AND aes.exercise_id = ${exerciseId} AND aes.session_id = ${sessionId}`,
+        ),
+      )
+    ).rows.map((row) => [keyOf(row), row]),
   );
-  await insertRecords(tx, sql`aes.athlete_id = ${athleteId} AND aes.exercise_id = ${exerciseId}`);
-  const after = await readRecords(tx, sql`pr.athlete_id = ${athleteId} AND pr.exercise_id = ${exerciseId}`);
+  // A record this session held that its new bests do not hold any more: another session may
+  // hold it now, which only the whole history can say.
+  const lost = [...before.values()].some((record) => {
+    if (record.session_id !== sessionId) return false;
+    const candidate = candidates.get(keyOf(record));
+    return !candidate || ranksAbove(record, candidate);
+  });
 
-  const previous = new Map(before.map((record) => [`${record.kind}:${record.reps}`, record]));
-  const fresh: PersonalRecord[] = [];
-  for (const record of after) {
-    if (record.sessionId !== sessionId) continue;
-    const old = previous.get(`${record.kind}:${record.reps}`);
-    if (old && record.valueKg <= old.valueKg + SAME_VALUE_KG) continue;
-    fresh.push({ ...record, previousValueKg: old?.valueKg ?? null });
+  let after: Map<string, StoredRecord>;
+  if (lost) {
+    await tx.execute(
+      sql`DELETE FROM personal_record WHERE athlete_id = ${athleteId} AND exercise_id = ${exerciseId}`,
+    );
+    await insertRecords(tx, sql`aes.athlete_id = ${athleteId} AND aes.exercise_id = ${exerciseId}`);
+    after = await storedRecords(tx, athleteId, exerciseId);
+  } else {
+    after = new Map(before);
+    for (const [recordKey, candidate] of candidates) {
+      const current = before.get(recordKey);
+      if (current && current.session_id !== sessionId && !ranksAbove(candidate, current)) continue;
+      if (current && sameRecord(current, candidate)) continue;
+      await upsertRecord(tx, candidate);
+      after.set(recordKey, candidate);
+    }
   }
-  return fresh;
+
+  const fresh = [...after.values()].filter((record) => {
+    if (record.session_id !== sessionId) return false;
+    const old = before.get(keyOf(record));
+    return !old || Number(record.value_kg) > Number(old.value_kg) + SAME_VALUE_KG;
+  });
+  if (fresh.length === 0) return [];
+  const name = await tx.execute<{ name: string }>(sql`SELECT name FROM exercise WHERE id = ${exerciseId}`);
+  return fresh
+    .sort(byKindAndReps)
+    .map((record) =>
+      toRecord(
+        { ...record, exercise_name: name.rows[0]?.name ?? '' },
+        before.has(keyOf(record)) ? Number(before.get(keyOf(record))!.value_kg) : null,
+      ),
+    );
+}
+
+function sameRecord(a: StoredRecord, b: StoredRecord): boolean {
+  return (
+    Math.abs(Number(a.value_kg) - Number(b.value_kg)) <= SAME_VALUE_KG &&
+    a.set_entry_id === b.set_entry_id &&
+    a.session_id === b.session_id &&
+    timeOf(a) === timeOf(b) &&
+    Number(a.weight_kg) === Number(b.weight_kg) &&
+    Number(a.reps_done) === Number(b.reps_done)
+  );
+}
+
+const KIND_RANK: Record<string, number> = { e1rm: 0, weight: 1, volume: 2 };
+function byKindAndReps(a: StoredRecord, b: StoredRecord): number {
+  return KIND_RANK[a.kind]! - KIND_RANK[b.kind]! || Number(a.reps) - Number(b.reps);
 }
 
 /**
