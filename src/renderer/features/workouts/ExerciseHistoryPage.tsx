@@ -232,7 +232,12 @@ function SessionPageRows(props: {
   isLast: boolean;
   onNext: (cursor: string) => void;
 }) {
-  const { data, error, isLoading, refetch } = useExerciseHistoryQuery({
+  // currentData: rows of other filters never stand in while these load.
+  const {
+    currentData: data,
+    error,
+    refetch,
+  } = useExerciseHistoryQuery({
     athleteId: props.athleteId,
     exerciseId: props.exerciseId,
     cursor: props.cursor,
@@ -248,7 +253,7 @@ function SessionPageRows(props: {
         </tr>
       </tbody>
     );
-  if (isLoading || !data)
+  if (!data)
     return (
       <tbody aria-busy>
         <SkeletonRows rows={props.cursor === null ? 6 : 3} columns={COLUMNS} />

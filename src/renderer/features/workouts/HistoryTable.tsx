@@ -87,7 +87,12 @@ interface HistoryPageRowsProps {
 
 function HistoryPageRows({ athleteId, filters, cursor, isLast, onNext }: HistoryPageRowsProps) {
   const { weightUnit } = useUnits();
-  const { data, error, isLoading, refetch } = useWorkoutHistoryQuery({
+  // currentData: rows of other filters never stand in while these load.
+  const {
+    currentData: data,
+    error,
+    refetch,
+  } = useWorkoutHistoryQuery({
     athleteId,
     cursor,
     limit: HISTORY_PAGE_SIZE,
@@ -104,7 +109,7 @@ function HistoryPageRows({ athleteId, filters, cursor, isLast, onNext }: History
         </tr>
       </tbody>
     );
-  if (isLoading || !data)
+  if (!data)
     return (
       <tbody aria-busy>
         <SkeletonRows rows={cursor === null ? 8 : 3} columns={COLUMNS} />
