@@ -52,11 +52,15 @@ export async function seedDataFolder(command: SeedCommand): Promise<SeedTotals> 
         log(
           `  through ${progress.through}: ${progress.sets.toLocaleString('en-US')} sets, ${progress.seconds.toFixed(1)} s`,
         ),
+      onStatsProgress: (done, total) => {
+        if (done % 50 === 0 || done === total) log(`  records: ${done} of ${total} athletes`);
+      },
     });
     log(
       `Seeded ${totals.athletes} athletes, ${totals.templates} templates, ${totals.programs} programs, ` +
         `${totals.scheduledWorkouts.toLocaleString('en-US')} scheduled workouts, ${totals.sessions.toLocaleString('en-US')} sessions, ` +
-        `${totals.entries.toLocaleString('en-US')} exercise entries, ${totals.sets.toLocaleString('en-US')} sets in ${totals.seconds.toFixed(1)} s`,
+        `${totals.entries.toLocaleString('en-US')} exercise entries, ${totals.sets.toLocaleString('en-US')} sets in ${totals.seconds.toFixed(1)} s ` +
+        `(records and per-session bests: ${totals.statsSeconds.toFixed(1)} s)`,
     );
     return totals;
   } finally {

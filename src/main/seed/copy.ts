@@ -65,6 +65,8 @@ export const COPY_COLUMNS = {
     'position',
     'superset_group',
     'notes',
+    'rest_seconds',
+    'prescription',
     'created_at',
     'updated_at',
   ],

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database } from '../db/client';
 import { createTestDatabase } from '../db/test-support';
+import { recordsFromSets, type RecordSet } from '../../shared/calc/records';
 import { programDates } from '../../shared/calc/schedule';
 import { ensureOrganization } from '../services/organization';
 import { seedHistory, type SeedOptions, type SeedTotals } from './generate';
@@ -31,7 +32,7 @@ async function fingerprint(database: Database): Promise<string> {
        (SELECT string_agg(concat_ws('|', id, name, time_zone, bodyweight_kg), ',' ORDER BY id) FROM athlete) ||
        (SELECT string_agg(concat_ws('|', id, scheduled_date, status, completed_session_id), ',' ORDER BY id) FROM scheduled_workout) ||
        (SELECT string_agg(concat_ws('|', id, started_at, completed_at, bodyweight_kg), ',' ORDER BY id) FROM workout_session) ||
-       (SELECT string_agg(concat_ws('|', id, exercise_id, position), ',' ORDER BY id) FROM exercise_entry) ||
+       (SELECT string_agg(concat_ws('|', id, exercise_id, position, rest_seconds, prescription), ',' ORDER BY id) FROM exercise_entry) ||
        (SELECT string_agg(concat_ws('|', id, set_type, weight_kg, reps, rpe, rir, completed), ',' ORDER BY id) FROM set_entry)
      ) AS digest`,
   );
@@ -75,7 +76,11 @@ describe('seedHistory', () => {
     const again = await seededDatabase(OPTIONS);
     const other = await seededDatabase({ ...OPTIONS, seed: 8 });
     try {
-      expect(again.totals).toMatchObject({ ...totals, seconds: expect.any(Number) });
+      expect(again.totals).toMatchObject({
+        ...totals,
+        seconds: expect.any(Number),
+        statsSeconds: expect.any(Number),
+      });
       expect(await fingerprint(again.database)).toBe(await fingerprint(database));
       expect(await fingerprint(other.database)).not.toBe(await fingerprint(database));
     } finally {
@@ -235,5 +240,66 @@ describe('seedHistory', () => {
       expect(scheduled.length).toBeGreaterThan(0);
       for (const workout of scheduled) expect(workout.date).toBe(expected.get(workout.program_day_id));
     }
+  });
+
+  it('fills the personal records of every athlete and exercise as a from-scratch computation finds them', async () => {
+    const { rows: sets } = await database.pg.query<RecordSet & { athleteId: string; exerciseId: string }>(
+      `SELECT ws.athlete_id AS "athleteId", ee.exercise_id AS "exerciseId", se.id AS "setId",
+              ws.id AS "sessionId", to_json(coalesce(se.completed_at, ws.started_at)) #>> '{}' AS "achievedAt",
+              se.set_type AS "setType", se.weight_kg AS "weightKg", se.reps, se.completed
+         FROM set_entry se JOIN exercise_entry ee ON ee.id = se.exercise_entry_id
+         JOIN workout_session ws ON ws.id = ee.session_id`,
+    );
+    const groups = new Map<string, RecordSet[]>();
+    for (const set of sets) {
+      const key = `${set.athleteId}|${set.exerciseId}`;
+      groups.set(key, [...(groups.get(key) ?? []), set]);
+    }
+    const expected = [...groups].flatMap(([key, group]) =>
+      recordsFromSets(group).map(
+        (record) => `${key}|${record.kind}|${record.reps}|${record.valueKg.toFixed(6)}|${record.setId}`,
+      ),
+    );
+    const { rows: stored } = await database.pg.query<{ line: string }>(
+      `SELECT concat_ws('|', athlete_id, exercise_id, kind, reps, to_char(value_kg, 'FM999990.000000'), coalesce(set_entry_id::text, 'null')) AS line
+         FROM personal_record`,
+    );
+    expect(expected.length).toBeGreaterThan(100);
+    expect(stored.map((row) => row.line).sort()).toEqual(expected.sort());
+    const bests = await one<{ rows: number; sessions: number }>(
+      database,
+      `SELECT (SELECT count(*)::int FROM athlete_exercise_session) AS rows,
+              (SELECT count(DISTINCT session_id)::int FROM athlete_exercise_session) AS sessions`,
+    );
+    expect(bests.sessions).toBe(totals.sessions);
+    expect(bests.rows).toBeGreaterThan(totals.sessions * 3);
+  });
+
+  it('keeps what each exercise of a calendar workout was prescribed, and its rest; a finisher added on the day has neither', async () => {
+    const { rows } = await database.pg.query<{
+      prescription: { exerciseId: string; sets: number; repsMin: number; restSeconds: number } | null;
+      rest_seconds: number | null;
+      exercise_id: string;
+      working: number;
+      in_template: boolean;
+    }>(
+      `SELECT ee.prescription, ee.rest_seconds, ee.exercise_id,
+              (SELECT count(*)::int FROM set_entry se WHERE se.exercise_entry_id = ee.id AND se.set_type <> 'warmup') AS working,
+              EXISTS (SELECT 1 FROM workout_template_exercise wte
+                       WHERE wte.template_id = ws.template_id AND wte.exercise_id = ee.exercise_id) AS in_template
+         FROM exercise_entry ee JOIN workout_session ws ON ws.id = ee.session_id`,
+    );
+    expect(rows.length).toBe(totals.entries);
+    for (const row of rows) {
+      if (!row.in_template) {
+        expect(row).toMatchObject({ prescription: null, rest_seconds: null });
+        continue;
+      }
+      expect(row.prescription?.exerciseId).toBe(row.exercise_id);
+      expect(row.rest_seconds).toBe(row.prescription?.restSeconds);
+      // Every prescribed set was tried; a drop set may follow the last.
+      expect(row.working).toBeGreaterThanOrEqual((row.prescription?.sets ?? 0) - 1);
+    }
+    expect(rows.filter((row) => !row.in_template).length).toBeGreaterThan(0);
   });
 });

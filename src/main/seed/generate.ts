@@ -12,6 +12,8 @@ import { IdMaker } from './ids';
 import { TIME_ZONES, uniqueAthleteName } from './names';
 import { type DaysPerWeek } from './plans';
 import { SeededRandom } from './random';
+import { rebuildAllStats } from '../services/workout-records';
+import { EntryPrescriptions } from './prescriptions';
 import { createCoachLibrary } from './setup';
 
 export interface AthleteSeed {
@@ -40,6 +42,8 @@ export interface SeedOptions {
   /** Archive a few athletes who stopped training, and let some join late (default true). */
   churn?: boolean;
   onProgress?: (progress: SeedProgress) => void;
+  /** Athletes whose records are filled so far, of all. */
+  onStatsProgress?: (done: number, total: number) => void;
 }
 
 export interface SeedTotals {
@@ -51,6 +55,8 @@ export interface SeedTotals {
   entries: number;
   sets: number;
   seconds: number;
+  /** Of which: filling the derived tables (records, per-session exercise bests) from the sets. */
+  statsSeconds: number;
 }
 
 export interface SeedProgress {
@@ -82,8 +88,14 @@ export async function seedHistory(
     entries: 0,
     sets: 0,
     seconds: 0,
+    statsSeconds: 0,
   };
-  const context = { organizationId, library, now: options.now };
+  const context = {
+    organizationId,
+    library,
+    prescriptions: new EntryPrescriptions(library),
+    now: options.now,
+  };
   const takenNames = new Set<string>();
   const batch = new CsvBatch();
   const runners: AthleteRunner[] = [];
@@ -147,6 +159,11 @@ export async function seedHistory(
   }
   // PGlite has no autovacuum: without statistics the first queries plan as if the tables were empty.
   await database.pg.exec(`ANALYZE ${HISTORY_TABLES.join(', ')}`);
+  // The app keeps records and per-session bests as it writes; a bulk load fills them once, after.
+  const statsStartedAt = performance.now();
+  await rebuildAllStats(database.db, { onProgress: options.onStatsProgress });
+  await database.pg.exec(`ANALYZE ${DERIVED_TABLES.join(', ')}`);
+  totals.statsSeconds = (performance.now() - statsStartedAt) / 1000;
   totals.seconds = (performance.now() - startedAt) / 1000;
   return totals;
 }
@@ -181,6 +198,8 @@ const HISTORY_TABLES = [
   'exercise_entry',
   'set_entry',
 ] as const;
+
+const DERIVED_TABLES = ['athlete_exercise_session', 'personal_record'] as const;
 
 interface IndexDefinition {
   indexname: string;

@@ -11,9 +11,11 @@
 import { DAY_MS, HOUR_MS, MINUTE_MS, ZoneClock, isoDate, mondayOnOrAfter } from './calendar';
 import { type CsvBatch, csvText } from './copy';
 import { type IdMaker } from './ids';
-import { LIFTS, PHASES, SPLITS, type DaysPerWeek, type Lift, type LiftKey, type Phase } from './plans';
+import { LIFTS, PHASES, SPLITS, type DaysPerWeek, type Lift, type LiftKey } from './plans';
+import { type EntryPrescriptions, loadFraction, repsInReserve, workingSetCount } from './prescriptions';
 import { type SeededRandom } from './random';
 import {
+  REST_SECONDS,
   type CoachLibrary,
   type SeededProgram,
   type SeededProgramDay,
@@ -46,6 +48,8 @@ export interface AthleteProfile {
 export interface HistoryContext {
   organizationId: string;
   library: CoachLibrary;
+  /** Sessions from the calendar keep what each exercise was prescribed. */
+  prescriptions: EntryPrescriptions;
   now: Date;
 }
 
@@ -253,8 +257,10 @@ function generateSession(input: SessionInput): { id: string; completedAt: string
   lifts.forEach((liftKey, position) => {
     const entryId = ids.at(cursor);
     const entryAt = new Date(cursor).toISOString();
-    batch.lines.exercise_entry.pushAscii(
-      `${entryId},${org},${sessionId},${input.context.library.exerciseIds[liftKey]},${position},${csvText(template.supersetGroups.get(liftKey) ?? null)},"",${entryAt},${entryAt}`,
+    const prescribed = input.context.prescriptions.csv(template, liftKey, week.phase, week.weekInPhase);
+    // Not ASCII only: the prescription carries the catalogue's exercise name.
+    batch.lines.exercise_entry.push(
+      `${entryId},${org},${sessionId},${input.context.library.exerciseIds[liftKey]},${position},${csvText(template.supersetGroups.get(liftKey) ?? null)},"",${prescribed},${entryAt},${entryAt}`,
     );
     result.entries++;
     cursor = generateSets(input, liftKey, entryId, form, cursor);
@@ -288,11 +294,6 @@ function generateSession(input: SessionInput): { id: string; completedAt: string
 function roundToStep(weightKg: number, lift: Lift): number {
   const floor = lift.barbell ? 20 : lift.stepKg;
   return Math.max(floor, Math.round(weightKg / lift.stepKg) * lift.stepKg);
-}
-
-function workingSetCount(phase: Phase, lift: Lift): number {
-  const sets = PHASES[phase].sets;
-  return lift.role === 'main' ? sets : Math.max(3, sets - 1);
 }
 
 /** Warm-up loads and reps, lightest first, for a working weight. */
@@ -352,17 +353,14 @@ function generateSets(
   const state = input.strength.get(liftKey);
   if (!state) throw new Error(`No strength state for ${liftKey}`);
   const scheme = PHASES[week.phase];
-  const deload = week.phase === 'Deload';
-  const repsInReserve = deload
-    ? scheme.repsInReserve
-    : Math.max(0.5, scheme.repsInReserve - 0.5 * week.weekInPhase);
+  const reserveTarget = repsInReserve(week.phase, week.weekInPhase);
   const [minReps, maxReps] = lift.role === 'main' ? scheme.mainReps : scheme.otherReps;
   const targetReps = random.int(minReps, maxReps);
   const todayMaxKg = state.oneRepMaxKg * form * random.normal(1, 0.015);
   // The coach's estimate trails the athlete's real best a little.
-  const percent = (1 / (1 + (targetReps + repsInReserve) / 30)) * (deload ? 0.88 : 1);
+  const percent = loadFraction(week.phase, targetReps, reserveTarget);
   const workingKg = roundToStep(state.oneRepMaxKg * 0.97 * percent, lift);
-  const restSeconds = lift.role === 'main' ? 180 : lift.role === 'secondary' ? 120 : 75;
+  const restSeconds = REST_SECONDS[lift.role];
   const fatiguePerSet = lift.role === 'main' ? 0.6 : 0.8;
 
   let cursor = startMs;

@@ -2,7 +2,7 @@
  * The coach's library the generated history runs on: exercises found in the catalogue by name,
  * workout templates built from them, and programs (mesocycles) for 3, 4 and 5 days a week.
  */
-import { and, isNull, sql } from 'drizzle-orm';
+import { and, inArray, isNull, sql } from 'drizzle-orm';
 import { type DrizzleDb } from '../db/client';
 import {
   exercise,
@@ -31,6 +31,8 @@ export interface SeededTemplate {
   plan: TemplatePlan;
   /** Superset group per lift in this template (the last two accessories of an upper day). */
   supersetGroups: Map<LiftKey, string>;
+  /** The template's exercise row per lift (a prescription names the row it came from). */
+  templateExerciseIds: Map<LiftKey, string>;
 }
 
 export interface SeededProgramDay {
@@ -57,8 +59,15 @@ export interface SeededProgram {
   weeks: SeededProgramWeek[];
 }
 
+export interface ExerciseInfo {
+  name: string;
+  primaryMuscles: string[];
+}
+
 export interface CoachLibrary {
   exerciseIds: Record<LiftKey, string>;
+  /** Name and muscles per lift, as a resolved prescription carries them. */
+  exercises: Record<LiftKey, ExerciseInfo>;
   templates: Map<string, SeededTemplate>;
   programs: SeededProgram[];
 }
@@ -113,7 +122,26 @@ function roleRank(role: string): number {
   return role === 'main' ? 0 : role === 'secondary' ? 1 : 2;
 }
 
-const REST_SECONDS = { main: 180, secondary: 120, accessory: 75 } as const;
+/** Rest between sets by the lift's role (seconds): the templates' and the generated sessions'. */
+export const REST_SECONDS = { main: 180, secondary: 120, accessory: 75 } as const;
+
+async function exerciseInfo(
+  db: DrizzleDb,
+  exerciseIds: Record<LiftKey, string>,
+): Promise<Record<LiftKey, ExerciseInfo>> {
+  const rows = await db
+    .select({ id: exercise.id, name: exercise.name, primaryMuscles: exercise.primaryMuscles })
+    .from(exercise)
+    .where(inArray(exercise.id, Object.values(exerciseIds)));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const info: Partial<Record<LiftKey, ExerciseInfo>> = {};
+  for (const [key, id] of Object.entries(exerciseIds) as [LiftKey, string][]) {
+    const row = byId.get(id);
+    if (!row) throw new Error(`Exercise ${id} (${key}) is missing`);
+    info[key] = { name: row.name, primaryMuscles: row.primaryMuscles };
+  }
+  return info as Record<LiftKey, ExerciseInfo>;
+}
 
 /** Insert the templates and programs; `createdAtMs` dates them to the start of the history. */
 export async function createCoachLibrary(
@@ -123,6 +151,7 @@ export async function createCoachLibrary(
   createdAtMs: number,
 ): Promise<CoachLibrary> {
   const exerciseIds = await findLiftExercises(db);
+  const exercises = await exerciseInfo(db, exerciseIds);
   const createdAt = new Date(createdAtMs).toISOString();
   const stamps = { createdAt, updatedAt: createdAt };
 
@@ -132,6 +161,7 @@ export async function createCoachLibrary(
   for (const plan of TEMPLATES) {
     const id = ids.at(createdAtMs);
     const supersetGroups = new Map<LiftKey, string>();
+    const templateExerciseIds = new Map<LiftKey, string>();
     const [beforeLast, last] = plan.lifts.slice(-2);
     if (
       plan.tags.some((tag) => tag !== 'lower' && tag !== 'full body') &&
@@ -143,7 +173,7 @@ export async function createCoachLibrary(
       supersetGroups.set(beforeLast, 'A');
       supersetGroups.set(last, 'A');
     }
-    templates.set(plan.key, { id, plan, supersetGroups });
+    templates.set(plan.key, { id, plan, supersetGroups, templateExerciseIds });
     templateRows.push({
       id,
       organizationId,
@@ -162,8 +192,10 @@ export async function createCoachLibrary(
           : lift.role === 'secondary'
             ? { intensityKind: 'rpe', rpe: 8 }
             : { intensityKind: 'rir', rir: 2 };
+      const templateExerciseId = ids.at(createdAtMs);
+      templateExerciseIds.set(liftKey, templateExerciseId);
       templateExerciseRows.push({
-        id: ids.at(createdAtMs),
+        id: templateExerciseId,
         organizationId,
         templateId: id,
         exerciseId: exerciseIds[liftKey],
@@ -247,5 +279,5 @@ export async function createCoachLibrary(
     await tx.insert(programWeek).values(weekRows);
     await tx.insert(programDay).values(dayRows);
   });
-  return { exerciseIds, templates, programs };
+  return { exerciseIds, exercises, templates, programs };
 }
