@@ -19,6 +19,18 @@ echarts.use([LineChart, GridComponent, TooltipComponent, AriaComponent, SVGRende
 /** No animation under test drivers (a half-drawn line in a screenshot helps nobody). */
 const animate = typeof navigator === 'undefined' || !navigator.webdriver;
 
+const dayTicks = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const monthTicks = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric' });
+const DAY_TICKS_UP_TO_MS = 200 * 24 * 60 * 60 * 1000;
+
+function tickFormat(points: readonly TrendPoint[]): Intl.DateTimeFormat {
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (!first || !last) return dayTicks;
+  const span = parseISO(last.startedAt).getTime() - parseISO(first.startedAt).getTime();
+  return span <= DAY_TICKS_UP_TO_MS ? dayTicks : monthTicks;
+}
+
 function themeColours(dark: boolean) {
   return dark
     ? { text: '#F6F7F9', muted: '#ABB3BF', grid: '#383E47', line: '#4C90F0', tooltip: '#2F343C' }
@@ -54,12 +66,12 @@ export function ExerciseHistoryChart({
       xAxis: {
         type: 'time',
         axisLine: { lineStyle: { color: colours.grid } },
-        // Each tick says its month with the day, and the year where one starts.
+        // Ticks say the day and month; over a longer span, the month and year.
         axisLabel: {
           color: colours.muted,
           fontSize: 11,
           hideOverlap: true,
-          formatter: { year: '{yyyy}', month: '{MMM} {yyyy}', day: '{d} {MMM}', hour: '{d} {MMM}' },
+          formatter: (value: number) => tickFormat(points).format(new Date(value)),
         },
         splitLine: { show: false },
       },
