@@ -351,6 +351,10 @@ export async function rebuildAthleteStats(db: Db, athleteId: string): Promise<vo
   await insertRecords(db, sql`aes.athlete_id = ${athleteId}`);
 }
 
+async function analyzeHistory(db: Db): Promise<void> {
+  await db.execute(sql`ANALYZE workout_session, exercise_entry, set_entry, athlete_exercise_session`);
+}
+
 async function athletesWithWorkouts(db: Db): Promise<string[]> {
   const result = await db.execute<{ id: string }>(sql`SELECT id FROM athlete ORDER BY id`);
   return result.rows.map((row) => row.id);
@@ -365,6 +369,8 @@ export async function rebuildAllStats(
   options: { athleteIds?: string[]; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<void> {
   const athleteIds = options.athleteIds ?? (await athletesWithWorkouts(db));
+  // PGlite has no autovacuum: on freshly loaded tables the planner would scan whole tables.
+  if (athleteIds.length > 1) await analyzeHistory(db);
   for (const [index, athleteId] of athleteIds.entries()) {
     await db.transaction((tx) => rebuildAthleteStats(tx, athleteId));
     options.onProgress?.(index + 1, athleteIds.length);
@@ -373,5 +379,6 @@ export async function rebuildAllStats(
 
 /** The migration step of 0005_workouts: fills the derived tables for the history already there. */
 export async function fillDerivedTables(tx: DrizzleTx): Promise<void> {
+  await analyzeHistory(tx);
   for (const athleteId of await athletesWithWorkouts(tx)) await rebuildAthleteStats(tx, athleteId);
 }
