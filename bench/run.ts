@@ -1,10 +1,11 @@
 /**
- * npm run bench [-- --athletes N --years Y --data-dir D]
+ * npm run bench [-- --athletes N --years Y --data-dir D] [--only workouts]
  *
  * Prints the figures ARCHITECTURE.md quotes, measured on this machine against a seeded data folder
  * (default ./bench-data/200x5, built on first run): opening the folder, exercise search, the
  * roster, and the main thread's event-loop lag while the database works on the main thread, in a
- * worker thread, and behind the backend worker (light calls, then the heavy app.checkData).
+ * worker thread, and behind the backend worker (light calls, then the heavy app.checkData); programs
+ * and the calendar (programs.ts); workouts (workouts.ts).
  */
 import { existsSync } from 'node:fs';
 import { register } from 'node:module';
