@@ -194,6 +194,10 @@ test('without a microphone, or when it is refused, Record says what to do and sa
   // The browser's answer to getUserMedia, as the operating system would give it.
   await page.addInitScript(() => {
     const answers = ['NotAllowedError', 'NotFoundError'];
+    // The test's tsconfig has no DOM types: the one property replaced here is declared inline.
+    const { navigator } = globalThis as unknown as {
+      navigator: { mediaDevices: { getUserMedia: () => Promise<never> } };
+    };
     navigator.mediaDevices.getUserMedia = () =>
       Promise.reject(new DOMException('Refused', answers.shift() ?? 'NotFoundError'));
   });

@@ -428,7 +428,9 @@ export const athleteExerciseSession = pgTable(
     workingSets: integer('working_sets').notNull().default(0),
     totalReps: integer('total_reps').notNull().default(0),
     /** Best weight for each rep count done (1–20): { "5": { "weightKg": 100, "setId": "…", "at": "…" } }. */
-    repBests: jsonb('rep_bests').$type<Record<string, { weightKg: number; setId: string; at: string }>>().notNull(),
+    repBests: jsonb('rep_bests')
+      .$type<Record<string, { weightKg: number; setId: string; at: string }>>()
+      .notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.athleteId, t.exerciseId, t.sessionId] }),

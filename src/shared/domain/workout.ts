@@ -318,11 +318,9 @@ export const voiceNoteAddInput = z
   .object({
     sessionId: id,
     entryId: id.nullable().default(null),
-    mimeType: z
-      .string()
-      .regex(/^audio\/[a-z0-9.+-]+(;.*)?$/i, {
-        message: 'A voice note must be audio (audio/webm, audio/ogg…)',
-      }),
+    mimeType: z.string().regex(/^audio\/[a-z0-9.+-]+(;.*)?$/i, {
+      message: 'A voice note must be audio (audio/webm, audio/ogg…)',
+    }),
     durationMs: z
       .number()
       .int()
