@@ -3,7 +3,7 @@
  * matching names in a listbox (ARIA combobox pattern: focus stays in the input, arrows move the
  * active option, Enter picks it, Escape closes, then clears).
  */
-import { useEffect, useId, useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { InputGroup, PopoverNext } from '@blueprintjs/core';
 import type { ExerciseSummary } from '../../../shared/domain/exercise';
 import { useAutocompleteExercisesQuery } from './api';
@@ -26,9 +26,14 @@ export function SearchBox({ value, onChange, onPick, inputRef }: SearchBoxProps)
   const [debounced, setDebounced] = useState(value);
   const [open, setOpen] = useState(false);
   const [activeIndex, setActiveIndex] = useState(-1);
+  // The text last handed to onChange: when it comes back as `value`, it is our own echo, and the
+  // user may have typed on since (taking it as a change from outside would eat those keystrokes).
+  const sent = useRef(value.trim());
 
   // Clear filters (or a restored view) changes the text from outside.
   useEffect(() => {
+    if (value.trim() === sent.current) return;
+    sent.current = value.trim();
     setDraft((current) => (current.trim() === value.trim() ? current : value));
   }, [value]);
 
@@ -38,7 +43,9 @@ export function SearchBox({ value, onChange, onPick, inputRef }: SearchBoxProps)
   }, [draft]);
 
   useEffect(() => {
-    if (debounced !== value.trim()) onChange(debounced);
+    if (debounced === value.trim()) return;
+    sent.current = debounced;
+    onChange(debounced);
     // Only the settled text should reach the list; `value` changing alone must not echo back.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
@@ -53,6 +60,7 @@ export function SearchBox({ value, onChange, onPick, inputRef }: SearchBoxProps)
   const pick = (exercise: ExerciseSummary) => {
     setDraft(exercise.name);
     setDebounced(exercise.name);
+    sent.current = exercise.name;
     onChange(exercise.name);
     setOpen(false);
     setActiveIndex(-1);
